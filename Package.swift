@@ -1,0 +1,42 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers, bottom to top (each imports only what is below it):
+//   TCPStepCore      the simulator: no I/O, no clock, no randomness but its own seeded PRNG
+//   TCPStepScenario  the scenario text format and the built-in scenarios (package resources)
+//   TCPStepPileup    the TIME_WAIT pile-up workload, driven through the core
+//   TCPStepRender    trace → layout → grid of styled cells (pure; also text export)
+//   TCPStepApp       the interactive model: keys → messages → update → view (pure)
+//   TCPStepTerminal  the only code that touches ncurses (through Modules/CNcursesw)
+//   tcpstep          the command line (swift-argument-parser)
+let package = Package(
+    name: "tcpstep",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tcpstep", targets: ["tcpstep"]),
+        .library(name: "TCPStepCore", targets: ["TCPStepCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcursesw", path: "Modules/CNcursesw"),
+        .target(name: "TCPStepCore"),
+        .target(name: "TCPStepScenario", dependencies: ["TCPStepCore"], resources: [.copy("Builtin")]),
+        .target(name: "TCPStepPileup", dependencies: ["TCPStepCore"]),
+        .target(name: "TCPStepRender", dependencies: ["TCPStepCore"]),
+        .target(name: "TCPStepApp", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepRender", "TCPStepPileup"]),
+        .target(name: "TCPStepTerminal", dependencies: ["CNcursesw", "TCPStepRender"]),
+        .executableTarget(
+            name: "tcpstep",
+            dependencies: [
+                "TCPStepCore", "TCPStepScenario", "TCPStepPileup", "TCPStepRender", "TCPStepApp", "TCPStepTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "TCPStepCoreTests", dependencies: ["TCPStepCore", "TCPStepScenario"]),
+        .testTarget(name: "TCPStepScenarioTests", dependencies: ["TCPStepCore", "TCPStepScenario"]),
+        .testTarget(name: "TCPStepRenderTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepRender"]),
+        .testTarget(name: "TCPStepAppTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepRender", "TCPStepApp", "TCPStepPileup"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ]
+)

@@ -1,0 +1,70 @@
+// Carrying out what the connection state machines ask for: the one `run` switch.
+
+extension Simulation {
+    /// Performs a connection's actions in order, then hands the buffer back for reuse.
+    /// Returns the delivery outcome they imply (a `.reject` among them, else accepted).
+    @discardableResult
+    mutating func run(_ actions: [ConnectionAction], slot: Int, _ trace: inout TraceLog) -> DeliveryOutcome {
+        var actions = actions
+        defer { returnActionBuffer(&actions) }
+        guard let connection = table[slot] else { return .accepted }
+        let host = connection.host, id = connection.id, ports = connection.ports
+        var outcome = DeliveryOutcome.accepted
+        var deleted = false
+        var reopen: (Segment, SeqNum)?
+        for action in actions {
+            switch action {
+            case .send(let segment, let isRetransmission):
+                transmit(segment, from: host, connection: id, isRetransmission: isRetransmission, &trace)
+            case .setTimer(let kind, let deadline, let attempt):
+                queue.schedule(.timer(slot: slot, connection: id, kind: kind), at: deadline)
+                trace.record(now, .timer(host: host, connection: id, ports: ports, kind: kind, action: .set,
+                                         deadline: deadline, attempt: attempt))
+            case .cancelTimer(let kind):
+                trace.record(now, .timer(host: host, connection: id, ports: ports, kind: kind, action: .cancel,
+                                         deadline: now, attempt: 0))
+            case .stateChange(let from, let to, let cause):
+                recordStateChange(host: host, connection: id, ports: ports, from: from, to: to, cause: cause, slot: slot, &trace)
+            case .signal(let signal):
+                noteSignal(host, id, signal)
+                trace.record(now, .signal(host: host, connection: id, ports: ports, signal: signal))
+            case .reject(let reason):
+                outcome = .rejected(reason)
+            case .delete:
+                deleted = true
+            case .reopen(let segment, let isn):
+                deleted = true
+                reopen = (segment, isn)
+            }
+        }
+        if deleted { removeConnection(slot: slot) }
+        if let (segment, isn) = reopen {
+            if hosts[host.rawValue].listeners[segment.destinationPort] != nil {
+                listenerArrives(segment, host: host, isn: isn, &trace)
+            } else {
+                closedPortArrives(segment, host: host, wireID: nil, &trace)
+            }
+        }
+        return outcome
+    }
+
+    /// Keeps the per-state counts (and the TIME_WAIT order) in step with every transition.
+    mutating func recordStateChange(host: HostID, connection: ConnectionID?, ports: PortPair, from: TCPState, to: TCPState,
+                                    cause: TransitionCause, slot: Int?, _ trace: inout TraceLog) {
+        // A connection born from a listener "leaves" LISTEN without the listener going away.
+        if from != .listen && from != .closed { adjustCount(from, by: -1) }
+        if to != .listen && to != .closed { adjustCount(to, by: 1) }
+        if to == .timeWait, let slot, let connection { hosts[host.rawValue].timeWaitOrder.append((slot, connection)) }
+        trace.record(now, .state(host: host, connection: connection, ports: ports, from: from, to: to, cause: cause))
+    }
+
+    /// Forgets a connection whose TCB is gone, and frees its ephemeral port.
+    mutating func removeConnection(slot: Int) {
+        guard let connection = table[slot] else { return }
+        if connection.state != .closed && connection.state != .listen { adjustCount(connection.state, by: -1) }
+        let index = connection.host.rawValue
+        hosts[index].connections[connection.ports] = nil
+        if connection.ownsEphemeralPort { hosts[index].ports.release(connection.ports.local) }
+        table.remove(slot)
+    }
+}

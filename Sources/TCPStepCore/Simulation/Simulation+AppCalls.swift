@@ -1,0 +1,142 @@
+// Application calls: LISTEN, OPEN (connect), SEND, CLOSE, ABORT, and a host crash.
+
+extension Simulation {
+    /// Performs an application call on a host now, records it, and returns its result.
+    @discardableResult
+    public mutating func perform(_ call: AppCall, on host: HostID, _ trace: inout TraceLog) -> AppResult {
+        let index = trace.events.count
+        let result = carryOut(call, on: host, &trace)
+        // The call is recorded before its consequences.
+        trace.insert(TraceEvent(time: now, step: trace.step, kind: .app(host: host, call: call, result: result)), at: index)
+        return result
+    }
+
+    private mutating func carryOut(_ call: AppCall, on host: HostID, _ trace: inout TraceLog) -> AppResult {
+        switch call {
+        case .listen(let port):
+            return listen(on: port, host: host, &trace)
+        case .connect(let remotePort, let localPort, let isn):
+            return connect(from: host, localPort: localPort, to: remotePort, isn: isn, &trace)
+        case .send, .close, .abort:
+            return onCurrentConnection(call, of: host, &trace)
+        case .crash:
+            crash(host, &trace)
+            return .ok
+        }
+    }
+
+    /// The connection a host's SEND, CLOSE and ABORT act on: its newest one; with none, its
+    /// newest listener.
+    public func currentConnection(of host: HostID) -> Connection? {
+        hosts[host.rawValue].connections.values.compactMap { table[$0] }.max { $0.id < $1.id }
+    }
+
+    /// SEND, CLOSE or ABORT on the host's current connection; CLOSE and ABORT on a host with only
+    /// a listener close the listener, and SEND there has no foreign socket to go to.
+    private mutating func onCurrentConnection(_ call: AppCall, of host: HostID, _ trace: inout TraceLog) -> AppResult {
+        guard let current = currentConnection(of: host),
+              let slot = hosts[host.rawValue].connections[current.ports] else {
+            guard let port = listeners(of: host).last else { return .failed(.connectionDoesNotExist) }
+            if case .send = call { return .failed(.foreignSocketUnspecified) }
+            return closeListener(port, host: host, &trace)
+        }
+        let config = connectionConfig
+        var actions = takeActionBuffer()
+        let result: Result<Void, UserCallError>
+        switch call {
+        case .send(let bytes): result = table.slots[slot]!.send(bytes: bytes, now: now, config: config, &actions)
+        case .close: result = table.slots[slot]!.close(now: now, config: config, &actions)
+        case .abort: result = table.slots[slot]!.abort(config: config, &actions)
+        case .listen, .connect, .crash: preconditionFailure("\(call) has no current connection")
+        }
+        run(actions, slot: slot, &trace)
+        switch result {
+        case .success: return .ok
+        case .failure(let error): return .failed(error)
+        }
+    }
+
+    private mutating func listen(on port: UInt16, host: HostID, _ trace: inout TraceLog) -> AppResult {
+        guard hosts[host.rawValue].listeners[port] == nil else { return .failed(.connectionAlreadyExists) }
+        hosts[host.rawValue].nextListenerOrder += 1
+        hosts[host.rawValue].listeners[port] = hosts[host.rawValue].nextListenerOrder
+        adjustCount(.listen, by: 1)
+        trace.record(now, .state(host: host, connection: nil, ports: PortPair(local: port, remote: 0), from: .closed,
+                                 to: .listen, cause: .passiveOpen))
+        return .ok
+    }
+
+    private mutating func closeListener(_ port: UInt16, host: HostID, _ trace: inout TraceLog) -> AppResult {
+        hosts[host.rawValue].listeners[port] = nil
+        adjustCount(.listen, by: -1)
+        trace.record(now, .state(host: host, connection: nil, ports: PortPair(local: port, remote: 0), from: .listen,
+                                 to: .closed, cause: .userClose))
+        return .ok
+    }
+
+    private mutating func connect(from host: HostID, localPort: UInt16?, to remotePort: UInt16, isn: UInt32?,
+                                  _ trace: inout TraceLog) -> AppResult {
+        var ownsPort = false
+        let port: UInt16
+        if let localPort {
+            port = localPort
+            hosts[host.rawValue].ports.reserve(localPort)
+        } else if let allocated = allocateEphemeralPort(host, &trace) {
+            port = allocated
+            ownsPort = true
+        } else {
+            noteFailedConnect()
+            return .failed(.insufficientResources)
+        }
+        let ports = PortPair(local: port, remote: remotePort)
+        guard hosts[host.rawValue].connections[ports] == nil else { return .failed(.connectionAlreadyExists) }
+        let iss = isn.map(SeqNum.init) ?? hosts[host.rawValue].isn.next(now: now)
+        var actions = takeActionBuffer()
+        var connection = Connection.activeOpen(id: table.makeID(), host: host, ports: ports, iss: iss, now: now,
+                                               config: connectionConfig, &actions)
+        connection.ownsEphemeralPort = ownsPort
+        let slot = table.insert(connection)
+        hosts[host.rawValue].connections[ports] = slot
+        run(actions, slot: slot, &trace)
+        return .ok
+    }
+
+    /// A free ephemeral port; with `tcp_tw_reuse`, the port of the oldest TIME_WAIT connection
+    /// that has waited at least 1 s is taken over when none is free.
+    private mutating func allocateEphemeralPort(_ host: HostID, _ trace: inout TraceLog) -> UInt16? {
+        if let port = hosts[host.rawValue].ports.allocate() { return port }
+        guard config.timeWaitReuse else { return nil }
+        while hosts[host.rawValue].timeWaitHead < hosts[host.rawValue].timeWaitOrder.count {
+            let (slot, id) = hosts[host.rawValue].timeWaitOrder[hosts[host.rawValue].timeWaitHead]
+            guard let connection = table[slot], connection.id == id, connection.state == .timeWait,
+                  connection.ownsEphemeralPort else {
+                hosts[host.rawValue].timeWaitHead += 1
+                continue
+            }
+            guard let since = connection.timeWaitSince, now - since >= .seconds(1) else { return nil }
+            hosts[host.rawValue].timeWaitHead += 1
+            var actions = takeActionBuffer()
+            table.slots[slot]!.cancelAllTimers(&actions)
+            table.slots[slot]!.close(.timeWaitReused, signal: nil, &actions)
+            run(actions, slot: slot, &trace)
+            return hosts[host.rawValue].ports.allocate()
+        }
+        return nil
+    }
+
+    /// The host reboots: every connection and listener disappears without a segment (Figure 9).
+    private mutating func crash(_ host: HostID, _ trace: inout TraceLog) {
+        for connection in connections(of: host) {
+            guard let slot = hosts[host.rawValue].connections[connection.ports] else { continue }
+            var actions = takeActionBuffer()
+            table.slots[slot]!.close(.hostCrashed, signal: nil, &actions)
+            run(actions, slot: slot, &trace)
+        }
+        for port in listeners(of: host) {
+            hosts[host.rawValue].listeners[port] = nil
+            adjustCount(.listen, by: -1)
+            trace.record(now, .state(host: host, connection: nil, ports: PortPair(local: port, remote: 0), from: .listen,
+                                     to: .closed, cause: .hostCrashed))
+        }
+    }
+}
