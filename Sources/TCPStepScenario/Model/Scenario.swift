@@ -1,0 +1,44 @@
+import TCPStepCore
+
+/// A scenario: a title, the settings of the world, the scripted commands and faults, and the
+/// narration its author attached. Parsed from the text format (`ScenarioParser`); the built-in
+/// ones are files of that format too (`Builtin/*.tcps`).
+public struct Scenario: Hashable, Sendable {
+    public var title: String = "Untitled scenario"
+    /// The Chinese title (`title.zh`), shown with `--lang zh`.
+    public var titleZH: String?
+    /// One line for `tcpstep list`.
+    public var summary: String?
+    public var summaryZH: String?
+    public var config = SimulationConfig()
+    public var script = Script()
+    /// Narration written with `say` / `say.zh`, attached to the next command.
+    public var narration: [ScriptNarration] = []
+    /// Where it came from: a file path or "builtin:NAME".
+    public var source: String = "<memory>"
+    /// How far in virtual time `trace` runs it (`set run-until`); the default leaves room for
+    /// every timer the profiles use (R2 for a SYN, 2MSL) to expire.
+    public var runUntil: Micros = .seconds(3_600)
+
+    public init() {}
+
+    public func makeSimulation() -> Simulation { Simulation(config: config, script: script) }
+}
+
+/// A sentence the scenario's author attached to a moment of the story.
+public struct ScriptNarration: Hashable, Sendable {
+    public var time: Micros
+    /// Index into `script.commands` of the command it explains, when it precedes one.
+    public var commandIndex: Int?
+    public var english: String?
+    public var chinese: String?
+    public var line: Int
+
+    public init(time: Micros, commandIndex: Int?, english: String?, chinese: String?, line: Int) {
+        self.time = time
+        self.commandIndex = commandIndex
+        self.english = english
+        self.chinese = chinese
+        self.line = line
+    }
+}
