@@ -4,6 +4,7 @@ extension Simulation {
     /// Performs an application call on a host now, records it, and returns its result.
     @discardableResult
     public mutating func perform(_ call: AppCall, on host: HostID, _ trace: inout TraceLog) -> AppResult {
+        trace.step = stepCount
         let index = trace.events.count
         let result = carryOut(call, on: host, &trace)
         // The call is recorded before its consequences.

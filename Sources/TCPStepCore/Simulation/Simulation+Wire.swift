@@ -37,6 +37,7 @@ extension Simulation {
     @discardableResult
     mutating func apply(_ fault: FaultRule.Fault, to id: SegmentID, cause: FaultCause, _ trace: inout TraceLog) -> Bool {
         guard var wire = network[id], wire.lostAt == nil else { return false }
+        trace.step = stepCount
         switch fault {
         case .drop:
             if cause == .user {
