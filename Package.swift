@@ -4,6 +4,7 @@ import PackageDescription
 // Layers, bottom to top (each imports only what is below it):
 //   TCPStepCore      the simulator: no I/O, no clock, no randomness but its own seeded PRNG
 //   TCPStepScenario  the scenario text format and the built-in scenarios (package resources)
+//   TCPStepNarration plain-words narration of every event, English and Chinese tables
 //   TCPStepPileup    the TIME_WAIT pile-up workload, driven through the core
 //   TCPStepRender    trace → layout → grid of styled cells (pure; also text export)
 //   TCPStepApp       the interactive model: keys → messages → update → view (pure)
@@ -24,19 +25,21 @@ let package = Package(
         .target(name: "TCPStepCore"),
         .target(name: "TCPStepScenario", dependencies: ["TCPStepCore"], resources: [.copy("Builtin")]),
         .target(name: "TCPStepPileup", dependencies: ["TCPStepCore"]),
+        .target(name: "TCPStepNarration", dependencies: ["TCPStepCore", "TCPStepScenario"]),
         .target(name: "TCPStepRender", dependencies: ["TCPStepCore"]),
-        .target(name: "TCPStepApp", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepRender", "TCPStepPileup"]),
+        .target(name: "TCPStepApp", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender", "TCPStepPileup"]),
         .target(name: "TCPStepTerminal", dependencies: ["CNcursesw", "TCPStepRender"]),
         .executableTarget(
             name: "tcpstep",
             dependencies: [
-                "TCPStepCore", "TCPStepScenario", "TCPStepPileup", "TCPStepRender", "TCPStepApp", "TCPStepTerminal",
+                "TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepPileup", "TCPStepRender", "TCPStepApp", "TCPStepTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "TCPStepCoreTests", dependencies: ["TCPStepCore", "TCPStepScenario"]),
-        .testTarget(name: "TCPStepScenarioTests", dependencies: ["TCPStepCore", "TCPStepScenario"]),
+        .testTarget(name: "TCPStepScenarioTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration"]),
+        .testTarget(name: "TCPStepPileupTests", dependencies: ["TCPStepCore", "TCPStepPileup"]),
         .testTarget(name: "TCPStepRenderTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepRender"]),
-        .testTarget(name: "TCPStepAppTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepRender", "TCPStepApp", "TCPStepPileup"]),
+        .testTarget(name: "TCPStepAppTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender", "TCPStepApp", "TCPStepPileup"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
 )
