@@ -10,9 +10,11 @@ extension Connection {
     /// Sends what the peer's window allows: queued data in MSS-sized segments, then the FIN once
     /// CLOSE was called and every byte went out (RFC 9293 §3.10.4: the FIN follows the data).
     mutating func transmitPending(now: Micros, config: ConnectionConfig, _ actions: inout [ConnectionAction]) {
+        // Data may still be queued behind a CLOSE (even once the peer's FIN made us CLOSING):
+        // it goes out before our FIN.
         switch state {
-        case .established, .closeWait, .finWait1, .lastAck: break
-        case .closed, .listen, .synSent, .synReceived, .finWait2, .closing, .timeWait: return
+        case .established, .closeWait, .finWait1, .lastAck, .closing: break
+        case .closed, .listen, .synSent, .synReceived, .finWait2, .timeWait: return
         }
         while unsentBytes > 0 && finSeq == nil {
             let windowLeft = sndWnd - bytesInFlight
@@ -22,7 +24,7 @@ extension Connection {
             enqueueAndSend(segment, now: now, config: config, &actions)
             unsentBytes -= length
         }
-        let finMayFollow = state == .finWait1 || state == .lastAck
+        let finMayFollow = state == .finWait1 || state == .lastAck || state == .closing
         if closeRequested && finMayFollow && unsentBytes == 0 && finSeq == nil {
             finSeq = sndNxt
             enqueueAndSend(makeSegment(seq: sndNxt, flags: [.fin, .ack], config: config), now: now, config: config, &actions)

@@ -5,6 +5,13 @@ struct ConnectionTable: Hashable, Sendable {
     private var freeSlots: [Int] = []
     private var nextID = 1
     private(set) var liveCount = 0
+    /// Connection id → slot, so a driver can act on one connection in O(1) (the pile-up).
+    private(set) var slotsByID: [ConnectionID: Int] = [:]
+    /// TCBs deleted so far (every id handed out is live, deleted, or about to be inserted).
+    private(set) var removedCount = 0
+    /// Per host, per state (`HostID.rawValue * 11 + TCPState.rawValue`), kept like the
+    /// simulation's `stateCounts`; LISTEN and CLOSED are not counted.
+    private(set) var hostStateCounts = Array(repeating: 0, count: HostID.allCases.count * TCPState.allCases.count)
 
     subscript(slot: Int) -> Connection? { slots[slot] }
 
@@ -13,20 +20,36 @@ struct ConnectionTable: Hashable, Sendable {
         return ConnectionID(nextID)
     }
 
+    /// The id the next `makeID` hands out.
+    var nextIDRaw: Int { nextID }
+
     mutating func insert(_ connection: Connection) -> Int {
         liveCount += 1
-        if let slot = freeSlots.popLast() {
+        let slot: Int
+        if let free = freeSlots.popLast() {
+            slot = free
             slots[slot] = connection
-            return slot
+        } else {
+            slots.append(connection)
+            slot = slots.count - 1
         }
-        slots.append(connection)
-        return slots.count - 1
+        slotsByID[connection.id] = slot
+        return slot
     }
 
     mutating func remove(_ slot: Int) {
-        guard slots[slot] != nil else { return }
+        guard let connection = slots[slot] else { return }
+        slotsByID[connection.id] = nil
         slots[slot] = nil
         freeSlots.append(slot)
         liveCount -= 1
+        removedCount += 1
+    }
+
+    /// Follows one transition in the per-host counts (the same rule as `Simulation.stateCounts`).
+    mutating func countTransition(host: HostID, from: TCPState, to: TCPState) {
+        let base = host.rawValue * TCPState.allCases.count
+        if from != .listen && from != .closed { hostStateCounts[base + from.rawValue] -= 1 }
+        if to != .listen && to != .closed { hostStateCounts[base + to.rawValue] += 1 }
     }
 }

@@ -54,7 +54,11 @@ extension Simulation {
         // A connection born from a listener "leaves" LISTEN without the listener going away.
         if from != .listen && from != .closed { adjustCount(from, by: -1) }
         if to != .listen && to != .closed { adjustCount(to, by: 1) }
-        if to == .timeWait, let slot, let connection { hosts[host.rawValue].timeWaitOrder.append((slot, connection)) }
+        table.countTransition(host: host, from: from, to: to)
+        if to == .timeWait, let slot, let connection {
+            hosts[host.rawValue].timeWaitOrder.append((slot, connection))
+            compactTimeWaitOrder(of: host)
+        }
         trace.record(now, .state(host: host, connection: connection, ports: ports, from: from, to: to, cause: cause))
     }
 
@@ -62,6 +66,7 @@ extension Simulation {
     mutating func removeConnection(slot: Int) {
         guard let connection = table[slot] else { return }
         if connection.state != .closed && connection.state != .listen { adjustCount(connection.state, by: -1) }
+        table.countTransition(host: connection.host, from: connection.state, to: .closed)
         let index = connection.host.rawValue
         hosts[index].connections[connection.ports] = nil
         if connection.ownsEphemeralPort { hosts[index].ports.release(connection.ports.local) }

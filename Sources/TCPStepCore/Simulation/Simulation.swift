@@ -4,7 +4,7 @@
 /// `step` pops the next event (an arrival, a timer expiry, a scripted command), lets the
 /// connection state machines react, carries out the actions they return, and records it all.
 public struct Simulation: Sendable {
-    public let config: SimulationConfig
+    public internal(set) var config: SimulationConfig
     public private(set) var now: Micros = 0
     /// Steps taken so far.
     public private(set) var stepCount = 0

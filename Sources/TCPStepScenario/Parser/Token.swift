@@ -5,7 +5,8 @@ struct Token: Hashable, Sendable {
 }
 
 extension Token {
-    /// Splits a line into words, dropping a `#` comment. Columns count characters from 1.
+    /// Splits a line into words, dropping a `#` comment. A comment starts with a `#` at the start
+    /// of a word, so `ACK#2` stays one word. Columns count characters from 1.
     static func split(_ line: Substring) -> [Token] {
         var tokens: [Token] = []
         var current = ""
@@ -13,7 +14,7 @@ extension Token {
         var column = 0
         for character in line {
             column += 1
-            if character == "#" { break }
+            if character == "#" && current.isEmpty { break }
             if character == " " || character == "\t" {
                 if !current.isEmpty { tokens.append(Token(text: Substring(current), column: start)) }
                 current = ""
