@@ -16,6 +16,9 @@ let package = Package(
     products: [
         .executable(name: "tcpstep", targets: ["tcpstep"]),
         .library(name: "TCPStepCore", targets: ["TCPStepCore"]),
+        .library(name: "TCPStepScenario", targets: ["TCPStepScenario"]),
+        .library(name: "TCPStepRender", targets: ["TCPStepRender"]),
+        .library(name: "TCPStepPileup", targets: ["TCPStepPileup"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,6 +43,7 @@ let package = Package(
         .testTarget(name: "TCPStepPileupTests", dependencies: ["TCPStepCore", "TCPStepPileup"]),
         .testTarget(name: "TCPStepRenderTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepRender"]),
         .testTarget(name: "TCPStepAppTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender", "TCPStepApp", "TCPStepPileup"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        // Drives the real binary in tmux; depending on it makes `swift test` build it first.
+        .testTarget(name: "EndToEndTests", dependencies: ["tcpstep"]),
     ]
 )

@@ -1,0 +1,28 @@
+// swift-tools-version:6.1
+// Benchmarks live in their own package so that the main build and tests stay fast (ordo-one's
+// benchmark is heavy to build). Run from the repository root:
+//   swift package --package-path Benchmarks benchmark
+import Foundation
+import PackageDescription
+
+// SwiftPM names a path dependency after its folder, so whatever the checkout is called:
+let tcpstep = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+
+let package = Package(
+    name: "tcpstep-benchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "CoreBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "TCPStepCore", package: tcpstep),
+            ],
+            path: "Benchmarks/CoreBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+    ]
+)
