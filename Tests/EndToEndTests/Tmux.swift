@@ -15,8 +15,9 @@ final class Tmux {
         socket = "tcpstep-e2e-\(getpid())-\(UInt32.random(in: 0 ... .max))"
         self.width = width
         self.height = height
-        let start = Shell.run("tmux -L \(socket) -f /dev/null new-session -d -s \(session) -x \(width) -y \(height) 'env -i PATH=\"$PATH\" HOME=\"$HOME\" TERM=tmux-256color LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no PS1=\"PROMPT> \" bash --norc --noprofile'")
-        guard start.status == 0 else { throw TmuxError.failed("new-session: \(start.output)") }
+        let start = Shell.run("tmux -L \(socket) -f /dev/null new-session -d -s \(session) -x \(width) -y \(height) 'env -i PATH=\"$PATH\" HOME=\"$HOME\" TERM=tmux-256color LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no PS1=\"PROMPT> \" bash --norc --noprofile' >/dev/null 2>&1")
+        // (The server it starts must not inherit our pipe, or reading the output would never end.)
+        guard start.status == 0 else { throw TmuxError.failed("new-session exited \(start.status)") }
         Shell.run("tmux -L \(socket) set-option -g status off")
         _ = try waitFor("PROMPT>")
     }
@@ -81,20 +82,21 @@ enum TmuxError: Error, CustomStringConvertible {
     }
 }
 
-/// Runs shell commands for the tests.
+/// Runs shell commands for the tests. popen, not Foundation's Process: Process watches its
+/// child through a descriptor that the tmux server (a daemon) would inherit, and then waits forever.
 enum Shell {
     @discardableResult
     static func run(_ command: String) -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        do { try process.run() } catch { return (-1, "\(error)") }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        guard let pipe = popen(command + " 2>&1", "r") else { return (-1, "popen failed") }
+        var output = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, pipe)
+            if count <= 0 { break }
+            output.append(contentsOf: buffer[0..<count])
+        }
+        let status = pclose(pipe)
+        return ((status >> 8) & 0xff, String(decoding: output, as: UTF8.self))
     }
 
     static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }

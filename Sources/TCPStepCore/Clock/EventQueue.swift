@@ -10,8 +10,15 @@ enum PendingEvent: Hashable, Sendable {
     case command(index: Int)
 }
 
-/// A binary min-heap of pending events ordered by (time, insertion order): ties keep the order
-/// they were scheduled in, which makes every run deterministic.
+/// The pending events ordered by (time, insertion order): ties keep the order they were
+/// scheduled in, which makes every run deterministic.
+///
+/// A binary min-heap, plus a few FIFO "lanes" for speed. Most events are scheduled a fixed delay
+/// ahead (an arrival one latency ahead, a TIME_WAIT expiry 2MSL ahead, an RTO), so each kind comes
+/// in time order: appended to a lane whose last entry is not later, it needs no sifting, and the
+/// heap stays small. An entry that fits no lane goes to the heap. The earliest entry is the least
+/// of the heap's top and the lanes' fronts; keys are unique, so the order of events is exactly
+/// that of a single heap.
 struct EventQueue: Hashable, Sendable {
     struct Entry: Hashable, Sendable {
         var time: Micros
@@ -22,42 +29,157 @@ struct EventQueue: Hashable, Sendable {
         }
     }
 
-    private var heap: [Entry] = []
-    private var nextOrder: UInt64 = 0
+    /// Entries in increasing (time, order); consumed from `head`.
+    private struct Lane: Hashable, Sendable {
+        var entries: [Entry] = []
+        var head = 0
+        var isEmpty: Bool { head == entries.count }
+        var front: Entry? { isEmpty ? nil : entries[head] }
 
-    var isEmpty: Bool { heap.isEmpty }
-    var count: Int { heap.count }
-    var first: Entry? { heap.first }
-
-    mutating func schedule(_ event: PendingEvent, at time: Micros) {
-        heap.append(Entry(time: time, order: nextOrder, event: event))
-        nextOrder += 1
-        var child = heap.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard heap[child].precedes(heap[parent]) else { break }
-            heap.swapAt(child, parent)
-            child = parent
+        mutating func removeFront() -> Entry {
+            let entry = entries[head]
+            head += 1
+            if head == entries.count {
+                entries.removeAll(keepingCapacity: true)
+                head = 0
+            } else if head > 1024 && head * 2 > entries.count {
+                entries.removeFirst(head)  // drop the consumed prefix: memory follows the length
+                head = 0
+            }
+            return entry
         }
     }
 
-    mutating func popFirst() -> Entry? {
-        guard !heap.isEmpty else { return nil }
-        let top = heap[0]
-        let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap[0] = last
-            var parent = 0
-            while true {
-                let left = 2 * parent + 1, right = left + 1
-                var smallest = parent
-                if left < heap.count && heap[left].precedes(heap[smallest]) { smallest = left }
-                if right < heap.count && heap[right].precedes(heap[smallest]) { smallest = right }
-                if smallest == parent { break }
-                heap.swapAt(parent, smallest)
-                parent = smallest
+    private static let laneCount = 6
+    private var heap: [Entry] = []
+    private var lanes = [Lane](repeating: Lane(), count: laneCount)
+    /// Each lane's last time (`Micros.min` when empty) and front key (`Micros.max` when empty),
+    /// kept beside the lanes so that choosing a lane and finding the earliest entry read only these.
+    private var laneLastTime = [Micros](repeating: .min, count: laneCount)
+    private var laneFrontTime = [Micros](repeating: .max, count: laneCount)
+    private var laneFrontOrder = [UInt64](repeating: 0, count: laneCount)
+    /// Where the earliest entry is: a lane's index, or -1 for the heap (or nothing at all);
+    /// and its key, so that scheduling compares with it without reading the entry.
+    private var earliest = -1
+    private var earliestTime = Micros.max
+    private var earliestOrder = UInt64.max
+    private var nextOrder: UInt64 = 0
+    private(set) var count = 0
+
+    var isEmpty: Bool { count == 0 }
+    var first: Entry? { earliest >= 0 ? lanes[earliest].front : heap.first }
+
+    mutating func schedule(_ event: PendingEvent, at time: Micros) {
+        let entry = Entry(time: time, order: nextOrder, event: event)
+        nextOrder += 1
+        count += 1
+        // Best fit: the lane whose last entry is latest but not later than this one; an empty
+        // lane (last = .min) only when no other fits; else the heap.
+        var chosen = -1
+        var chosenTime = Micros.min
+        laneLastTime.withUnsafeBufferPointer { lastTimes in
+            for index in 0..<Self.laneCount {
+                let last = lastTimes[index]
+                if last <= time && (chosen < 0 || last > chosenTime) {
+                    chosen = index
+                    chosenTime = last
+                }
             }
         }
-        return top
+        if chosen >= 0 {
+            if lanes[chosen].isEmpty {
+                laneFrontTime[chosen] = time
+                laneFrontOrder[chosen] = entry.order
+            }
+            lanes[chosen].entries.append(entry)
+            laneLastTime[chosen] = time
+        } else {
+            pushHeap(entry)
+        }
+        if count == 1 || time < earliestTime || (time == earliestTime && entry.order < earliestOrder) {
+            earliest = chosen
+            earliestTime = time
+            earliestOrder = entry.order
+        }
+    }
+
+    /// Removes the earliest entry.
+    mutating func popFirst() -> Entry? {
+        guard count > 0 else { return nil }
+        count -= 1
+        let entry: Entry
+        if earliest >= 0 {
+            entry = lanes[earliest].removeFront()
+            if let front = lanes[earliest].front {
+                laneFrontTime[earliest] = front.time
+                laneFrontOrder[earliest] = front.order
+            } else {
+                laneFrontTime[earliest] = .max
+                laneLastTime[earliest] = .min
+            }
+        } else {
+            entry = popHeap()
+        }
+        findEarliest()
+        return entry
+    }
+
+    private mutating func findEarliest() {
+        var bestTime = heap.first?.time ?? .max
+        var bestOrder = heap.first?.order ?? .max
+        var best = -1
+        for index in 0..<Self.laneCount {
+            let time = laneFrontTime[index]
+            if time < bestTime || (time == bestTime && time != .max && laneFrontOrder[index] < bestOrder) {
+                bestTime = time
+                bestOrder = laneFrontOrder[index]
+                best = index
+            }
+        }
+        earliest = best
+        earliestTime = bestTime
+        earliestOrder = bestOrder
+    }
+
+    private mutating func pushHeap(_ entry: Entry) {
+        heap.append(entry)
+        // Sift up by moving parents down into the hole, then drop the entry in (no swaps).
+        heap.withUnsafeMutableBufferPointer { heap in
+            var hole = heap.count - 1
+            while hole > 0 {
+                let parent = (hole - 1) / 2
+                guard entry.precedes(heap[parent]) else { break }
+                heap[hole] = heap[parent]
+                hole = parent
+            }
+            heap[hole] = entry
+        }
+    }
+
+    /// Removes the heap's top. Floyd's variant: the hole left at the root walks down along the
+    /// smaller children to a leaf (one comparison per level), then the last entry rises into it.
+    private mutating func popHeap() -> Entry {
+        let last = heap.removeLast()
+        if heap.isEmpty { return last }
+        return heap.withUnsafeMutableBufferPointer { heap in
+            let top = heap[0]
+            let count = heap.count
+            var hole = 0
+            var child = 1
+            while child < count {
+                if child + 1 < count && heap[child + 1].precedes(heap[child]) { child += 1 }
+                heap[hole] = heap[child]
+                hole = child
+                child = 2 * hole + 1
+            }
+            while hole > 0 {
+                let parent = (hole - 1) / 2
+                guard last.precedes(heap[parent]) else { break }
+                heap[hole] = heap[parent]
+                hole = parent
+            }
+            heap[hole] = last
+            return top
+        }
     }
 }

@@ -6,7 +6,7 @@ struct Host: Sendable {
     var listeners: [UInt16: Int] = [:]
     var nextListenerOrder = 0
     /// Port pair → slot in the connection table.
-    var connections: [PortPair: Int] = [:]
+    var connections = SlotMap<PortPair>()
     var ports: PortAllocator
     var isn: ISNGenerator
     /// TIME_WAIT connections in the order they entered it (for tcp_tw_reuse), checked lazily.

@@ -5,7 +5,12 @@ struct Network: Hashable, Sendable {
     var latency: [Micros]
     var rules: [FaultRule]
     var random: RandomFaults
-    private(set) var inFlight: [SegmentID: WireSegment] = [:]
+    /// Segments in flight by id, without hashing: ids are handed out in increasing order and a
+    /// segment leaves (arrives or is lost) after its transit time, so the ids still in flight
+    /// form a short window from the oldest one. `window[windowHead + k]` holds id `windowBase + k`.
+    private var window: [WireSegment?] = []
+    private var windowHead = 0
+    private var windowBase = 1
     private var nextID = 1
     private var sentCount = [0, 0]
     private var flagCounts: [FlagKey: Int] = [:]
@@ -62,13 +67,48 @@ struct Network: Hashable, Sendable {
         return faults
     }
 
-    mutating func put(_ wire: WireSegment) { inFlight[wire.id] = wire }
-    mutating func take(_ id: SegmentID) -> WireSegment? { inFlight.removeValue(forKey: id) }
-    subscript(id: SegmentID) -> WireSegment? {
-        get { inFlight[id] }
-        set { inFlight[id] = newValue }
+    mutating func put(_ wire: WireSegment) {
+        let offset = wire.id.raw - windowBase
+        precondition(offset >= 0, "segment \(wire.id) put after newer ones left")
+        while windowHead + offset >= window.count { window.append(nil) }
+        window[windowHead + offset] = wire
     }
 
-    /// In flight now, oldest first (sorted: dictionary order is not deterministic).
-    var segmentsInFlight: [WireSegment] { inFlight.values.sorted { $0.id < $1.id } }
+    mutating func take(_ id: SegmentID) -> WireSegment? {
+        guard let index = windowIndex(of: id), let wire = window[index] else { return nil }
+        window[index] = nil
+        // Slide the window past the segments that left; drop the slid-over prefix now and then.
+        while windowHead < window.count && window[windowHead] == nil {
+            windowHead += 1
+            windowBase += 1
+        }
+        if windowHead == window.count {
+            window.removeAll(keepingCapacity: true)
+            windowHead = 0
+        } else if windowHead > 1024 && windowHead * 2 > window.count {
+            window.removeFirst(windowHead)
+            windowHead = 0
+        }
+        return wire
+    }
+
+    subscript(id: SegmentID) -> WireSegment? {
+        get { windowIndex(of: id).flatMap { window[$0] } }
+        set {
+            if let index = windowIndex(of: id) {
+                if newValue == nil { _ = take(id) } else { window[index] = newValue }
+            } else if let newValue {
+                put(newValue)
+            }
+        }
+    }
+
+    private func windowIndex(of id: SegmentID) -> Int? {
+        let offset = id.raw - windowBase
+        guard offset >= 0, windowHead + offset < window.count else { return nil }
+        return windowHead + offset
+    }
+
+    /// In flight now, oldest first.
+    var segmentsInFlight: [WireSegment] { window[windowHead...].compactMap { $0 } }
 }

@@ -7,8 +7,7 @@ extension Simulation {
     mutating func run(_ actions: [ConnectionAction], slot: Int, _ trace: inout TraceLog) -> DeliveryOutcome {
         var actions = actions
         defer { returnActionBuffer(&actions) }
-        guard let connection = table[slot] else { return .accepted }
-        let host = connection.host, id = connection.id, ports = connection.ports
+        guard let (host, id, ports) = table.identity(at: slot) else { return .accepted }
         var outcome = DeliveryOutcome.accepted
         var deleted = false
         var reopen: (Segment, SeqNum)?
@@ -64,7 +63,7 @@ extension Simulation {
 
     /// Forgets a connection whose TCB is gone, and frees its ephemeral port.
     mutating func removeConnection(slot: Int) {
-        guard let connection = table[slot] else { return }
+        guard let connection = table.removalFacts(at: slot) else { return }
         if connection.state != .closed && connection.state != .listen { adjustCount(connection.state, by: -1) }
         table.countTransition(host: connection.host, from: connection.state, to: .closed)
         let index = connection.host.rawValue

@@ -27,7 +27,7 @@ extension Simulation {
 
     private mutating func carryOut(_ call: AppCall, connection id: ConnectionID, host: HostID,
                                    _ trace: inout TraceLog) -> AppResult {
-        guard let slot = table.slotsByID[id], let connection = table[slot], connection.host == host else {
+        guard let slot = table.slotsByID[id], table.identity(at: slot)?.host == host else {
             return .failed(.connectionDoesNotExist)
         }
         let config = connectionConfig
@@ -47,13 +47,28 @@ extension Simulation {
     }
 
     /// Active OPEN from an ephemeral port of `host` to the peer's `remotePort`, now. Returns the
-    /// new connection's id, or nil when connect() failed (no free port: `failedConnects` counts it).
-    public mutating func connect(from host: HostID, to remotePort: UInt16, _ trace: inout TraceLog) -> ConnectionID? {
+    /// new connection's id and ports, or nil when connect() failed (no free port:
+    /// `failedConnects` counts it).
+    public mutating func connect(from host: HostID, to remotePort: UInt16,
+                                 _ trace: inout TraceLog) -> (id: ConnectionID, ports: PortPair)? {
         let before = table.nextIDRaw
         let result = perform(.connect(remotePort: remotePort, localPort: nil, isn: nil), on: host, &trace)
         // connect() makes exactly one TCB, and nothing else happens before its SYN leaves.
-        guard result == .ok, table.nextIDRaw == before + 1 else { return nil }
-        return ConnectionID(before)
+        let id = ConnectionID(before)
+        guard result == .ok, table.nextIDRaw == before + 1, let slot = table.slotsByID[id],
+              let ports = table.identity(at: slot)?.ports else { return nil }
+        return (id, ports)
+    }
+
+    /// Processes the next event if it is due at or before `limit`; returns whether it did.
+    /// (A driver's loop calls this instead of reading `nextEventTime` and calling `step`: from
+    /// another module a non-mutating call copies the whole simulation, a mutating one does not.)
+    public mutating func step(notAfter limit: Micros, _ trace: inout TraceLog) -> Bool {
+        while let entry = queue.first, entry.time <= limit {
+            if isLive(entry) { return step(&trace) }
+            _ = queue.popFirst()  // stale (a cancelled timer, a segment gone): what `step` skips too
+        }
+        return false
     }
 
     /// Moves the clock forward to `time` without an event, so that a driver can act at an exact
@@ -67,12 +82,14 @@ extension Simulation {
 
     /// A live connection's state, or nil when it is gone.
     public func state(of id: ConnectionID) -> TCPState? {
-        table.slotsByID[id].flatMap { table[$0]?.state }
+        guard let slot = table.slotsByID[id], let connection = table[slot] else { return nil }
+        return connection.state
     }
 
     /// A live connection's ports, or nil when it is gone.
     public func ports(of id: ConnectionID) -> PortPair? {
-        table.slotsByID[id].flatMap { table[$0]?.ports }
+        guard let slot = table.slotsByID[id] else { return nil }
+        return table.identity(at: slot)?.ports
     }
 
     /// How many of `host`'s connections are in `state` now (LISTEN and CLOSED are not counted:

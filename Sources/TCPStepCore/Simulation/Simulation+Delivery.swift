@@ -4,15 +4,16 @@
 extension Simulation {
     /// A segment reaches its receiver.
     mutating func deliver(_ wire: WireSegment, _ trace: inout TraceLog) {
+        deliveryCount += 1
         let host = wire.to
         let segment = wire.segment
         let ports = PortPair(local: segment.destinationPort, remote: segment.sourcePort)
-        if let slot = hosts[host.rawValue].connections[ports], let connection = table[slot] {
+        if let slot = hosts[host.rawValue].connections[ports], let id = table.id(at: slot) {
             var actions = takeActionBuffer()
             table.slots[slot]!.segmentArrives(segment, now: now, config: connectionConfig, &actions)
             // Record the delivery before its consequences, so the trace reads in causal order.
             let outcome = Self.outcome(of: actions)
-            trace.record(now, .deliver(wire.id, to: host, connection: connection.id, outcome: outcome))
+            trace.record(now, .deliver(wire.id, to: host, connection: id, outcome: outcome))
             run(actions, slot: slot, &trace)
         } else if hosts[host.rawValue].listeners[segment.destinationPort] != nil {
             listenerArrives(segment, host: host, isn: nil, wireID: wire.id, &trace)

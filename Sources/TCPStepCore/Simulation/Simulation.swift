@@ -4,7 +4,11 @@
 /// `step` pops the next event (an arrival, a timer expiry, a scripted command), lets the
 /// connection state machines react, carries out the actions they return, and records it all.
 public struct Simulation: Sendable {
-    public internal(set) var config: SimulationConfig
+    public internal(set) var config: SimulationConfig {
+        didSet { connectionConfig = config.connectionConfig }
+    }
+    /// What every connection call is given, derived from `config` once (not on every segment).
+    private(set) var connectionConfig: ConnectionConfig
     public private(set) var now: Micros = 0
     /// Steps taken so far.
     public private(set) var stepCount = 0
@@ -16,6 +20,8 @@ public struct Simulation: Sendable {
     let script: Script
     /// How many connections are in each state right now (LISTEN counts listeners).
     public private(set) var stateCounts = Array(repeating: 0, count: TCPState.allCases.count)
+    /// Segments delivered to a host so far (lost ones never are).
+    public internal(set) var deliveryCount = 0
     /// connect() calls refused for want of an ephemeral port.
     public private(set) var failedConnects = 0
     /// What the applications were told during the last step (the pile-up driver reacts to these).
@@ -24,6 +30,7 @@ public struct Simulation: Sendable {
 
     public init(config: SimulationConfig, script: Script = Script()) {
         self.config = config
+        connectionConfig = config.connectionConfig
         self.script = script
         var rng = SplitMix64(seed: config.seed)
         hosts = HostID.allCases.map { id in
@@ -44,7 +51,7 @@ public struct Simulation: Sendable {
     /// Advances to the next event and processes it. Returns false when nothing is left to happen.
     @discardableResult
     public mutating func step(_ trace: inout TraceLog) -> Bool {
-        lastSignals.removeAll(keepingCapacity: true)
+        if !lastSignals.isEmpty { lastSignals.removeAll(keepingCapacity: true) }
         while let entry = queue.popFirst() {
             guard isLive(entry) else { continue }
             now = entry.time
@@ -65,7 +72,7 @@ public struct Simulation: Sendable {
 
     /// Whether a queued entry still means something (lazy cancellation of timers and of
     /// arrivals that were delayed, dropped or delivered already).
-    private func isLive(_ entry: EventQueue.Entry) -> Bool {
+    func isLive(_ entry: EventQueue.Entry) -> Bool {
         switch entry.event {
         case .arrival(let id):
             guard let wire = network[id] else { return false }
@@ -73,8 +80,7 @@ public struct Simulation: Sendable {
         case .loss(let id):
             return network[id]?.lostAt == entry.time
         case .timer(let slot, let id, let kind):
-            guard let connection = table[slot], connection.id == id else { return false }
-            return connection.deadline(kind) == entry.time
+            return table.deadline(at: slot, of: id, kind) == entry.time
         case .command:
             return true
         }
@@ -90,9 +96,9 @@ public struct Simulation: Sendable {
             trace.record(now, .drop(id, cause: lossCauses[id] ?? .script))
             lossCauses[id] = nil
         case .timer(let slot, _, let kind):
-            guard let connection = table[slot] else { return }
-            trace.record(now, .timer(host: connection.host, connection: connection.id, ports: connection.ports,
-                                     kind: kind, action: .fire, deadline: now, attempt: connection.retransmitCount))
+            guard let (host, id, ports) = table.identity(at: slot) else { return }
+            trace.record(now, .timer(host: host, connection: id, ports: ports, kind: kind, action: .fire,
+                                     deadline: now, attempt: table[slot]?.retransmitCount ?? 0))
             var actions = takeActionBuffer()
             table.slots[slot]!.timerFired(kind, now: now, config: connectionConfig, &actions)
             run(actions, slot: slot, &trace)
@@ -106,8 +112,6 @@ public struct Simulation: Sendable {
             }
         }
     }
-
-    var connectionConfig: ConnectionConfig { config.connectionConfig }
 
     /// Who decided each pending loss, so the drop event can say it.
     var lossCauses: [SegmentID: FaultCause] = [:]

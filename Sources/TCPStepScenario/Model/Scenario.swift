@@ -19,6 +19,8 @@ public struct Scenario: Hashable, Sendable {
     /// How far in virtual time `trace` runs it (`set run-until`); the default leaves room for
     /// every timer the profiles use (R2 for a SYN, 2MSL) to expire.
     public var runUntil: Micros = .seconds(3_600)
+    /// Which view opens the scenario (`set view pileup`).
+    public var view: ScenarioView = .sequence
 
     public init() {}
 
@@ -41,4 +43,10 @@ public struct ScriptNarration: Hashable, Sendable {
         self.chinese = chinese
         self.line = line
     }
+}
+
+/// The view a scenario opens in: the sequence diagram, or the TIME_WAIT pile-up chart.
+public enum ScenarioView: String, CaseIterable, Hashable, Sendable {
+    case sequence
+    case pileup
 }

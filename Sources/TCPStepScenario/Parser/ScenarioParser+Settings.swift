@@ -73,11 +73,17 @@ extension ScenarioParser {
             }
             config.ephemeralPorts = low...high
             try expectEnd(tokens, 3)
+        case "view":
+            guard let view = ScenarioView(rawValue: String(value.text)) else {
+                throw error(value.column, "unknown view `\(value.text)`; expected sequence or pileup")
+            }
+            setView(view)
+            try expectEnd(tokens, 3)
         case "run-until":
             setRunUntil(try duration(value))
             try expectEnd(tokens, 3)
         default:
-            throw error(name.column, "unknown setting `\(name.text)`; expected latency, msl, profile, seed, variant, isn, mss, loss, duplicate, jitter, faults-until, ports or run-until")
+            throw error(name.column, "unknown setting `\(name.text)`; expected latency, msl, profile, seed, variant, isn, mss, loss, duplicate, jitter, faults-until, ports, run-until or view")
         }
         scenarioConfig = config
     }

@@ -15,7 +15,8 @@ public struct ScenarioParser {
     public let fileName: String
     private var scenario = Scenario()
     private var time: Micros = 0
-    private var pendingNarration: (english: String?, chinese: String?, line: Int)?
+    typealias PendingNarration = (english: String?, chinese: String?, line: Int)
+    private var pendingNarration: PendingNarration?
     /// The client's first connection, which injected segments default to.
     private var defaultClientPorts: (local: UInt16, remote: UInt16)?
     private var lineNumber = 0
@@ -30,7 +31,7 @@ public struct ScenarioParser {
 
     private mutating func parse(_ text: String) throws(ScenarioError) -> Scenario {
         scenario.source = fileName
-        var injections: [(line: Int, tokens: [Token], time: Micros)] = []
+        var injections: [(line: Int, tokens: [Token], time: Micros, narration: PendingNarration?)] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             lineNumber = index + 1
             let line = line.hasSuffix("\r") ? line.dropLast() : line
@@ -41,16 +42,21 @@ public struct ScenarioParser {
                 // Injected segments default to the client's first connection, which may be
                 // written later in the file: resolve them at the end.
                 try checkTiming(tokens)
-                injections.append((lineNumber, tokens, time))
+                // The `say` before it belongs to the injection, not to the next command.
+                injections.append((lineNumber, tokens, time, pendingNarration))
+                pendingNarration = nil
                 continue
             }
             try parseCommand(tokens)
         }
-        for (line, tokens, at) in injections {
+        let trailingNarration = pendingNarration
+        for (line, tokens, at, narration) in injections {
             lineNumber = line
             time = at
+            pendingNarration = narration
             try parseInjection(tokens.first?.text == "inject" ? tokens : Array(tokens.dropFirst(tokens[0].text == "at" ? 2 : 1)))
         }
+        pendingNarration = trailingNarration
         if let pending = pendingNarration {
             scenario.narration.append(ScriptNarration(time: time, commandIndex: nil, english: pending.english,
                                                       chinese: pending.chinese, line: pending.line))
@@ -74,6 +80,7 @@ public struct ScenarioParser {
         set { scenario.config = newValue }
     }
     var clientPortsForInjection: (local: UInt16, remote: UInt16)? { defaultClientPorts }
+    mutating func setView(_ view: ScenarioView) { scenario.view = view }
     mutating func setRunUntil(_ limit: Micros) { scenario.runUntil = limit }
     mutating func setTime(_ absolute: Micros) { time = absolute }
     mutating func appendFaultRule(_ rule: FaultRule) { scenario.script.faultRules.append(rule) }
@@ -96,12 +103,13 @@ public struct ScenarioParser {
         case "summary": scenario.summary = text
         case "summary.zh": scenario.summaryZH = text
         case "say":
+            // Several `say` lines in a row make one paragraph.
             var pending = pendingNarration ?? (nil, nil, lineNumber)
-            pending.english = text
+            pending.english = pending.english.map { $0 + " " + text } ?? text
             pendingNarration = pending
         default:
             var pending = pendingNarration ?? (nil, nil, lineNumber)
-            pending.chinese = text
+            pending.chinese = pending.chinese.map { $0 + text } ?? text
             pendingNarration = pending
         }
         return true

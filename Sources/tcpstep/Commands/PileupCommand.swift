@@ -1,9 +1,144 @@
 import ArgumentParser
+import TCPStepCore
+import TCPStepPileup
 
-/// `tcpstep pileup`: the TIME_WAIT pile-up view.
+/// `tcpstep pileup`: a web server opening a connection to its database for every request, and
+/// the TIME_WAIT sockets that pile up (issue 5).
 struct PileupCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "pileup", abstract: "Simulate a busy client's TIME_WAIT pile-up.")
+    static let configuration = CommandConfiguration(
+        commandName: "pileup",
+        abstract: "Simulate a busy client's TIME_WAIT pile-up.",
+        discussion: """
+        A web server (the client) opens a new connection to its database (port 5432) for every \
+        request and closes it after the answer, so each connection waits in TIME_WAIT on the web \
+        server, holding an ephemeral port. At 500 requests a second with a 60 s TIME_WAIT, theory \
+        predicts 500 × 60 = 30,000 TIME_WAIT sockets: more than Linux's 28,232 ephemeral ports, so \
+        connects start to fail. Every connection is simulated: handshake, request, response, close.
+
+        The default profile is linux: TIME_WAIT lasts 60 s, or 2 × MSL when --msl is given.
+
+        Remedies (--remedy, repeatable; keys 1–6 in the live view): rate-limit, widen-ports, \
+        short-msl, keep-alive, server-closes-first, tw-reuse.
+
+        With --headless --json, one JSON object per line per second of virtual time, e.g. \
+        {"t_s":120,"states":{…,"TIME_WAIT":28231},"free_ports":0,"failed_connects":31772,…}. \
+        In "states", CLOSED counts the connections that have ended and the others the live ones \
+        on both hosts, so all but LISTEN add up to "connections_opened". With --headless alone, \
+        a table every 10 s.
+
+        Examples:
+          tcpstep pileup --headless --duration 300s
+          tcpstep pileup --headless --json --msl 30s --duration 3600s
+          tcpstep pileup --headless --msl 60s --ports 1024-65535
+          tcpstep pileup --headless --msl 60s --remedy tw-reuse
+        """)
+
+    @Option(help: "Requests a second (each opens a new connection).")
+    var rate = 500
+
+    @Option(help: ArgumentHelp("Maximum segment lifetime; TIME_WAIT = 2 × MSL (default: the profile's, Linux 60 s TIME_WAIT).", valueName: "duration"))
+    var msl: String?
+
+    @Option(help: ArgumentHelp("Virtual time to simulate, e.g. 3600s, 10min.", valueName: "duration"))
+    var duration = "3600s"
+
+    @Option(help: ArgumentHelp("The web server's ephemeral port range.", valueName: "low-high"))
+    var ports = "32768-60999"
+
+    @Option(help: "rfc9293 (TIME_WAIT 2 × 2 min) or linux (TIME_WAIT 60 s, the default here).")
+    var profile: ProfileName = .linux
+
+    @Option(help: ArgumentHelp("One-way latency between web server and database.", valueName: "duration"))
+    var latency = "0.5ms"
+
+    @Option(help: ArgumentHelp("How long the database takes to answer (how long a connection stays open).", valueName: "duration"))
+    var lifetime = "5ms"
+
+    @Option(name: .customLong("remedy"), help: ArgumentHelp("Switch a remedy on: \(Remedy.allCases.map(\.name).joined(separator: ", ")).", valueName: "name"))
+    var remedyNames: [String] = []
+
+    @Option(help: "Random seed (initial sequence numbers).")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Run without a terminal and print the samples.")
+    var headless = false
+
+    @Flag(help: "With --headless: one JSON object per line per second instead of a table.")
+    var json = false
+
+    func validate() throws {
+        guard rate >= 1 && rate <= 1_000_000 else { throw ValidationError("--rate must be between 1 and 1000000 requests a second") }
+        _ = try makeConfig()
+        guard let end = PileupArgument.duration(duration), end >= .seconds(1) else {
+            throw ValidationError("--duration must be at least 1s, e.g. 3600s")
+        }
+        if json && !headless { throw ValidationError("--json needs --headless") }
+    }
+
+    /// The run's configuration from the options.
+    func makeConfig() throws -> PileupConfig {
+        var config = PileupConfig()
+        config.requestsPerSecond = rate
+        config.profile = profile
+        config.seed = seed
+        if let msl {
+            guard let value = PileupArgument.duration(msl), value > 0 else { throw ValidationError("--msl: '\(msl)' is not a duration such as 30s") }
+            config.msl = value
+        }
+        guard let range = PileupArgument.portRange(ports) else { throw ValidationError("--ports: '\(ports)' is not a range such as 32768-60999") }
+        config.ephemeralPorts = range
+        guard let oneWay = PileupArgument.duration(latency) else { throw ValidationError("--latency: '\(latency)' is not a duration such as 0.5ms") }
+        config.latency = oneWay
+        guard let service = PileupArgument.duration(lifetime) else { throw ValidationError("--lifetime: '\(lifetime)' is not a duration such as 5ms") }
+        config.serviceTime = service
+        for name in remedyNames {
+            guard let remedy = Remedy(name: name) else {
+                throw ValidationError("--remedy: no remedy '\(name)'; choose from \(Remedy.allCases.map(\.name).joined(separator: ", "))")
+            }
+            config.remedies.insert(remedy)
+        }
+        return config
+    }
+
     func run() throws {
-        throw CleanExit.message("pileup is not built yet")
+        try exitCleanly {
+            let config = try makeConfig()
+            let end = PileupArgument.duration(duration) ?? .seconds(3600)
+            guard headless else {
+                throw CleanExit.message("tcpstep pileup: the live chart is not wired into the terminal yet; use --headless (add --json for JSON lines)")
+            }
+            var pileup = Pileup(config: config)
+            if json {
+                runJSON(&pileup, until: end)
+            } else {
+                runTable(&pileup, until: end)
+            }
+        }
+    }
+
+    private func runJSON(_ pileup: inout Pileup, until end: Micros) {
+        var output = ""
+        output.reserveCapacity(64 * 1024)
+        pileup.run(until: end) { sample in
+            output += sample.jsonLine
+            output += "\n"
+            if output.utf8.count > 60 * 1024 {
+                print(output, terminator: "")
+                output.removeAll(keepingCapacity: true)
+            }
+        }
+        print(output, terminator: "")
+    }
+
+    private func runTable(_ pileup: inout Pileup, until end: Micros) {
+        let config = pileup.config
+        let timeWait = pileup.simulation.config.timeWaitDuration
+        print("tcpstep pileup · profile \(config.profile.rawValue) · \(config.requestsPerSecond) requests/s · "
+              + "TIME_WAIT \(timeWait.durationText) · ports \(config.ephemeralPorts.lowerBound)-\(config.ephemeralPorts.upperBound) "
+              + "(\(config.ephemeralPorts.count)) · predicted TIME_WAIT \(pileup.predictedTimeWait)")
+        print(PileupSample.tableHeader)
+        pileup.run(until: end) { sample in
+            if sample.timeS % 10 == 0 || Micros.seconds(Int64(sample.timeS)) == end { print(sample.tableRow) }
+        }
     }
 }

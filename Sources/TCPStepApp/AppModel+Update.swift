@@ -1,0 +1,226 @@
+import TCPStepCore
+import TCPStepRender
+import TCPStepScenario
+
+extension AppModel {
+    /// The one place where the interactive view changes. Returns what the loop must do.
+    public mutating func update(_ message: AppMessage) -> [AppCommand] {
+        let commands = apply(message)
+        if narrationCache?.position != stepper.position || narrationCache?.events != stepper.events.count {
+            refreshNarration()
+        }
+        return commands
+    }
+
+    private mutating func apply(_ message: AppMessage) -> [AppCommand] {
+        status = nil
+        if showsTitleCard {
+            switch message {
+            case .quit: return [.quit]
+            case .resize, .tick: break
+            default:
+                showsTitleCard = false  // the first key only lifts the title card
+                return []
+            }
+        }
+        switch message {
+        case .stepForward:
+            requestStep()
+        case .stepBack:
+            if stepper.stepBack() { afterMove() } else { status = "at the beginning" }
+        case .togglePlay:
+            isPlaying.toggle()
+        case .faster:
+            speedIndex = min(speedIndex + 1, Self.playSpeeds.count - 1)
+            status = "speed \(Self.playSpeeds[speedIndex].formatted) steps/s"
+        case .slower:
+            speedIndex = max(speedIndex - 1, 0)
+            status = "speed \(Self.playSpeeds[speedIndex].formatted) steps/s"
+        case .tick:
+            guard isPlaying else { break }
+            if !requestStep() { isPlaying = false }
+        case .selectNext:
+            cycleSelection(by: 1)
+        case .selectPrevious:
+            cycleSelection(by: -1)
+        case .click(let x, let y):
+            if let id = segment(atX: x, y: y) { selection = id }
+        case .dropSelected:
+            intervene(on: selection) { .drop($0) }
+        case .delaySelected:
+            let latency = stepper.simulation.latency(.clientToServer)
+            intervene(on: selection) { .delay($0, by: max(latency, .ms(10))) }
+        case .duplicateSelected:
+            intervene(on: selection) { .duplicate($0) }
+        case .clientConnect:
+            app(.client, .connect(remotePort: serverPort, localPort: nil, isn: nil))
+        case .serverListen:
+            app(.server, .listen(port: serverPort))
+        case .sendData:
+            app(focus, .send(bytes: 100))
+        case .close:
+            app(focus, .close)
+        case .abort:
+            app(focus, .abort)
+        case .toggleFocus:
+            focus = focus.peer
+            status = "keys s x a act on the \(focus.name)"
+        case .restart:
+            stepper = Stepper(simulation: scenario.makeSimulation())
+            selection = nil
+            scrollBack = nil
+            isPlaying = false
+        case .openScenarioPicker:
+            let names = BuiltinScenarios.names
+            overlay = .scenarioPicker(names: names, highlighted: names.firstIndex(of: currentBuiltinName ?? "") ?? 0)
+        case .scrollUp(let rows):
+            scrollBack = (scrollBack ?? 0) + rows
+        case .scrollDown(let rows):
+            if let back = scrollBack { scrollBack = back - rows > 0 ? back - rows : nil }
+        case .scrollToStart:
+            scrollBack = Int.max / 2
+        case .followNewest:
+            scrollBack = nil
+        case .toggleNumbering:
+            absoluteNumbers.toggle()
+            status = absoluteNumbers ? "absolute sequence numbers" : "relative sequence numbers"
+        case .toggleHelp:
+            overlay = overlay == .help ? nil : .help
+        case .overlayKey(let key):
+            return handleOverlayKey(key)
+        case .resize(let newWidth, let newHeight):
+            width = newWidth
+            height = newHeight
+        case .quit:
+            return [.quit]
+        }
+        return []
+    }
+
+    /// The port the server listens on in this scenario (80 when it has none).
+    var serverPort: UInt16 {
+        for command in scenario.script.commands {
+            if case .app(.server, .listen(let port)) = command.kind { return port }
+        }
+        return 80
+    }
+
+    var currentBuiltinName: String? {
+        scenario.source.hasPrefix("builtin:") ? String(scenario.source.dropFirst("builtin:".count)) : nil
+    }
+
+    /// Steps, unless the quiz wants a prediction first. Returns whether anything happened.
+    @discardableResult
+    private mutating func requestStep() -> Bool {
+        if options.quiz, stepper.redoableMoves == 0, let question = upcomingQuestion() {
+            overlay = .question(question)
+            isPlaying = false
+            return true
+        }
+        guard stepper.stepForward() else {
+            status = "nothing left to happen: press c, L, s, x or a to act, r to restart"
+            return false
+        }
+        afterMove()
+        return true
+    }
+
+    /// The state change the next step will make, found by stepping a copy.
+    private func upcomingQuestion() -> QuizQuestion? {
+        var probe = stepper
+        guard probe.stepForward() else { return nil }
+        for event in probe.events.suffix(from: stepper.events.endIndex) {
+            if case .state(let host, _, _, let from, let to, _) = event.kind, to != .listen, from != .closed || to != .closed {
+                return QuizQuestion(host: host, from: from, to: to)
+            }
+        }
+        return nil
+    }
+
+    private mutating func handleOverlayKey(_ key: Key) -> [AppCommand] {
+        switch overlay {
+        case .help, .none:
+            overlay = nil
+            if key == .character("q") { return [.quit] }
+        case .scenarioPicker(let names, let highlighted):
+            switch key {
+            case .up: overlay = .scenarioPicker(names: names, highlighted: max(0, highlighted - 1))
+            case .down, .tab: overlay = .scenarioPicker(names: names, highlighted: min(names.count - 1, highlighted + 1))
+            case .enter:
+                overlay = nil
+                if names.indices.contains(highlighted), let chosen = try? BuiltinScenarios.scenario(named: names[highlighted]) {
+                    load(chosen)
+                }
+            default: overlay = nil
+            }
+        case .question(let question):
+            if case .character(let typed) = key, let digit = typed.wholeNumberValue, (1...question.choices.count).contains(digit) {
+                quiz.record(correct: digit - 1 == question.correct)
+                overlay = .answer(question, chosen: digit - 1)
+                if stepper.stepForward() { afterMove() }
+            } else if key == .escape || key == .character("q") {
+                overlay = nil
+            }
+        case .answer:
+            overlay = nil
+            if key == .character(" ") || key == .right || key == .character("n") { requestStep() }
+        }
+        return []
+    }
+
+    /// Opens another scenario in place.
+    public mutating func load(_ newScenario: Scenario) {
+        scenario = newScenario
+        stepper = Stepper(simulation: newScenario.makeSimulation())
+        selection = nil
+        scrollBack = nil
+        isPlaying = false
+    }
+
+    private mutating func app(_ host: HostID, _ call: AppCall) {
+        stepper.intervene(.app(host, call))
+        if case .app(_, _, let result)? = stepper.events.last(where: { if case .app = $0.kind { true } else { false } })?.kind,
+           case .failed(let error) = result {
+            status = "\(host.name) \(call.name): \(error)"
+        }
+        afterMove()
+    }
+
+    private mutating func intervene(on id: SegmentID?, _ make: (SegmentID) -> Stepper.Intervention) {
+        guard let id else {
+            status = "no segment in flight to act on"
+            return
+        }
+        if stepper.intervene(make(id)) {
+            afterMove()
+        } else {
+            status = "segment \(id.raw) is no longer in flight"
+        }
+    }
+
+    /// Keeps the selection on something in flight and the diagram on the newest events.
+    private mutating func afterMove() {
+        let inFlight = stepper.simulation.inFlight
+        if let selection, inFlight.contains(where: { $0.id == selection }) { return }
+        selection = inFlight.last(where: { $0.lostAt == nil })?.id ?? inFlight.last?.id
+    }
+
+    private mutating func cycleSelection(by delta: Int) {
+        let inFlight = stepper.simulation.inFlight
+        guard !inFlight.isEmpty else {
+            status = "nothing in flight"
+            return
+        }
+        let index = inFlight.firstIndex { $0.id == selection } ?? -1
+        selection = inFlight[(index + delta + inFlight.count) % inFlight.count].id
+    }
+
+    /// The in-flight segment drawn at a screen position (the layout knows where arrows are).
+    private func segment(atX x: Int, y: Int) -> SegmentID? {
+        hitTest(x: x, y: y)
+    }
+}
+
+extension Double {
+    var formatted: String { self == rounded() ? String(Int(self)) : String(self) }
+}

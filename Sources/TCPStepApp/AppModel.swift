@@ -1,0 +1,67 @@
+import TCPStepCore
+import TCPStepNarration
+import TCPStepRender
+import TCPStepScenario
+
+/// The interactive view's whole state: a value, changed only by `update`. The terminal loop
+/// feeds it messages and paints `frame()`; nothing here touches the terminal.
+public struct AppModel: Sendable {
+    public internal(set) var scenario: Scenario
+    public internal(set) var stepper: Stepper
+    /// The in-flight segment the keys act on.
+    public internal(set) var selection: SegmentID?
+    /// The host that `s`, `x` and `a` act on.
+    public internal(set) var focus: HostID = .client
+    public internal(set) var isPlaying = false
+    /// Index into `playSpeeds`.
+    public internal(set) var speedIndex = 2
+    /// Rows scrolled back from the newest; nil follows the newest.
+    public internal(set) var scrollBack: Int?
+    public internal(set) var absoluteNumbers = false
+    public internal(set) var overlay: Overlay?
+    public internal(set) var width = 80
+    public internal(set) var height = 24
+    /// A short status line after an action ("segment 7 dropped", "nothing in flight").
+    public internal(set) var status: String?
+    public var options: AppOptions
+    public internal(set) var quiz = QuizScore()
+    /// The diagram laid out so far; each frame adds only the new events.
+    var layout = DiagramLayout(config: DiagramLayout.Config(width: 80))
+    /// Narration of the current position, recomputed only when the position moves.
+    var narrationCache: (position: Int, events: Int, text: String)?
+    /// The scenario's title card is showing (presenter mode starts with it).
+    public internal(set) var showsTitleCard = false
+
+    /// Steps per second when playing.
+    public static let playSpeeds: [Double] = [0.5, 1, 2, 4, 8, 16]
+
+    public enum Overlay: Hashable, Sendable {
+        case help
+        case scenarioPicker(names: [String], highlighted: Int)
+        case question(QuizQuestion)
+        case answer(QuizQuestion, chosen: Int)
+    }
+
+    public init(scenario: Scenario, options: AppOptions = AppOptions()) {
+        self.scenario = scenario
+        self.options = options
+        stepper = Stepper(simulation: scenario.makeSimulation())
+        showsTitleCard = options.presenter
+    }
+
+    /// How long to wait before the next play tick, in milliseconds.
+    public var tickIntervalMs: Int { Int(1_000 / Self.playSpeeds[speedIndex]) }
+
+    public var isOverlayOpen: Bool { overlay != nil }
+}
+
+/// Choices made on the command line.
+public struct AppOptions: Hashable, Sendable {
+    public var ascii = false
+    public var themeName = "default"
+    public var noColor = false
+    public var language: NarrationLanguage = .english
+    public var presenter = false
+    public var quiz = false
+    public init() {}
+}

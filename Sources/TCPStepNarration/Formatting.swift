@@ -1,0 +1,61 @@
+import TCPStepCore
+
+/// Numbers and times as narration writes them, in the narration's language.
+struct Formatter: Sendable {
+    let language: NarrationLanguage
+    /// Sequence numbers relative to each direction's ISN (Wireshark's default, the diagram's `#`).
+    let relativeNumbers: Bool
+
+    /// "1 s", "250 ms", "4 min"; in Chinese "1 秒", "250 毫秒", "4 分钟".
+    func duration(_ micros: Micros) -> String {
+        localizeUnit(micros.durationText)
+    }
+
+    /// A moment of virtual time: "50 ms", "2.05 s", "241.55 s".
+    func moment(_ micros: Micros) -> String {
+        if micros < 1_000_000 { return localizeUnit("\(micros.millisecondsText) ms") }
+        let whole = micros / 1_000_000
+        var fraction = String(micros % 1_000_000 / 1_000)
+        fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return localizeUnit(fraction.isEmpty ? "\(whole) s" : "\(whole).\(fraction) s")
+    }
+
+    private func localizeUnit(_ text: String) -> String {
+        guard language == .chinese, let space = text.lastIndex(of: " ") else { return text }
+        let number = text[..<space]
+        switch text[text.index(after: space)...] {
+        case "ms": return "\(number) 毫秒"
+        case "s": return "\(number) 秒"
+        case "min": return "\(number) 分钟"
+        default: return text
+        }
+    }
+
+    // MARK: Segments
+
+    func seq(_ wire: WireSegment, _ index: TraceIndex) -> String {
+        number(wire.segment.seq, base: relativeNumbers ? index.isn(of: wire.from, sending: wire.segment) : nil)
+    }
+
+    func ack(_ wire: WireSegment, _ index: TraceIndex) -> String {
+        let segment = wire.segment
+        let reversed = Segment(sourcePort: segment.destinationPort, destinationPort: segment.sourcePort, seq: segment.ack, flags: [])
+        return number(segment.ack, base: relativeNumbers ? index.isn(of: wire.to, sending: reversed) : nil)
+    }
+
+    /// "SYN,ACK seq=300 ack=101", "PSH,ACK seq=101 ack=301 len=100": the RFC's fields, as
+    /// `Segment.summary` writes them, with relative numbers when asked.
+    func summary(_ wire: WireSegment, _ index: TraceIndex) -> String {
+        let segment = wire.segment
+        var text = "\(segment.flags) seq=\(seq(wire, index))"
+        if segment.flags.contains(.ack) { text += " ack=\(ack(wire, index))" }
+        if segment.payloadLength > 0 { text += " len=\(segment.payloadLength)" }
+        return text
+    }
+
+    private func number(_ value: SeqNum, base: SeqNum?) -> String {
+        guard let base else { return String(value.raw) }
+        return String(value.raw &- base.raw)
+    }
+}

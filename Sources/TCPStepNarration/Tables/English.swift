@@ -1,0 +1,233 @@
+// The English narration table. Keys: see `NarrationKey`. A key's refinements (a state or flags
+// appended: `state.rcv-fin.TIME_WAIT`) are tried before it; a refinement is used only when all
+// its placeholders have values, so generic keys must use only the guaranteed ones.
+//
+// Placeholders. For a change of state, {host} changes state and {peer} is the other side; for
+// a segment (arrival, loss, delay, injection), {host} RECEIVES it and {peer} sent it.
+//   {from} {to}        states, netstat spelling        {port} {rport}  local / remote port
+//   {seg}              the segment: "SYN,ACK seq=300 ack=101"; {flags} {seq} {ack} {len} its fields
+//   {out}              the segment sent in reply;      {outflags} {outseq} {outack} {outlen}
+//   {state}            the receiver's state            {elapsed} how long the fired timer ran
+//   {duration} {next}  a timer's (next) timeout        {try}     which transmission this is
+//   {extra} {arrives}  a delay and the arrival time    {call} {bytes} {error}  an application call
+//   {age}              how long ago an old segment (from an earlier connection) was sent
+// Host names ("client") start lower case; a sentence starts with "The {host}".
+// `KEY@linux` is tried before KEY under the Linux profile, where Linux differs from the RFC.
+
+enum EnglishTemplates {
+    static let table: [String: String] = [
+        // MARK: Names
+        "host.client": "client",
+        "host.server": "server",
+        "host.network": "network",
+        "variant.two-way-handshake": "Not TCP: two-way handshake.",
+        "variant.no-time-wait": "Not TCP: no TIME_WAIT.",
+
+        // MARK: Application calls that change no state themselves
+        "app.listen": "The {host} listens on port {port}.",
+        "app.connect": "The {host} connects to port {rport}.",
+        "app.send.sent": "The {host}'s application writes {bytes} bytes; they leave at once as {out}.",
+        "app.send": "The {host}'s application writes {bytes} bytes; they wait in the send buffer until the connection can carry them.",
+        "app.close": "The {host}'s application closes the connection.",
+        "app.abort": "The {host}'s application aborts the connection.",
+        "app.crash": "The {host} crashes and reboots; it had no connection to lose.",
+        "app.failed": "The {host}'s call `{call}` fails: {error}.",
+        "app.failed.insufficient-resources": "The {host}'s `{call}` fails: every ephemeral port is still taken, most by connections in TIME_WAIT, so no port is left for a new connection (EADDRNOTAVAIL).",
+        "app.failed.connection-closing": "The {host}'s `{call}` fails: the connection is already closing, so nothing more may be sent or closed.",
+
+        // MARK: Opening
+        "state.passive-open": "The {host}'s application listens on port {port} (a passive open): the {host} is in LISTEN, sends nothing, and waits for a SYN.",
+        "state.active-open": "The {host} opens a connection to port {rport} (an active open): CLOSED → SYN_SENT.",
+        "state.active-open.SYN_SENT": "The {host} opens a connection to port {rport} (an active open): it sends {out}, whose sequence number is its initial sequence number (ISN), and enters SYN_SENT.",
+        "state.rcv-syn": "A SYN reaches the {host}'s listener on port {port}: a new connection is created in SYN_RECEIVED.",
+        "state.rcv-syn.SYN_RECEIVED": "The {peer}'s {seg} reaches the listener on port {port}: the {host} creates a new connection in SYN_RECEIVED and answers {out}. Its SYN carries its own ISN, and ack={outack} says \"your SYN used number {seq}; send {outack} next\".",
+        "state.rcv-syn-two-way": "NOT TCP: under the two-way handshake the {host} counts the connection as ESTABLISHED as soon as a SYN arrives.",
+        "state.rcv-syn-two-way.ESTABLISHED": "NOT TCP: the SYN ({seg}) arrives and, under the two-way handshake, the {host} counts the connection as ESTABLISHED at once, answering {out}. It will not wait to hear whether the {peer} really asked for it.",
+        "state.rcv-syn-ack": "The {peer}'s SYN,ACK arrives: the {host}'s SYN is acknowledged and it knows the {peer}'s ISN, so it is ESTABLISHED.",
+        "state.rcv-syn-ack.ESTABLISHED": "The {seg} acknowledges the {host}'s SYN (ack={ack}) and carries the {peer}'s SYN: the {host} is ESTABLISHED. It sends {out}, the third segment of the handshake: ack={outack} is the {peer}'s ISN + 1.",
+        "state.simultaneous-open": "The {peer}'s SYN crossed the {host}'s own SYN (a simultaneous open): SYN_SENT → SYN_RECEIVED.",
+        "state.simultaneous-open.SYN_RECEIVED": "A SYN ({seg}) arrives while the {host} is itself in SYN_SENT: the two SYNs crossed (a simultaneous open). The {host} enters SYN_RECEIVED and answers {out}: its own SYN once more, now also acknowledging the {peer}'s.",
+        "state.rcv-ack-of-syn": "The {host}'s SYN is acknowledged: both sides now know each other's initial numbers, and the {host} is ESTABLISHED.",
+        "state.rcv-ack-of-syn.ESTABLISHED": "The {seg} acknowledges the {host}'s SYN (ack={ack}): both sides now know each other's initial numbers, and the {host} is ESTABLISHED.",
+
+        // MARK: Closing
+        "state.close": "The {host}'s application closes: {from} → {to}.",
+        "state.close.ESTABLISHED.FIN_WAIT_1": "The {host}'s application closes: it has nothing more to send. The {host} sends {out} and enters FIN_WAIT_1; it can still receive (a half-close).",
+        "state.close.CLOSE_WAIT.LAST_ACK": "The {host}'s application closes too: the {host} sends its own {out} and enters LAST_ACK, waiting for the ACK of this FIN.",
+        "state.close.SYN_SENT.CLOSED": "The {host}'s application gives up before the handshake has finished: SYN_SENT → CLOSED. Nothing is sent; the {host} simply forgets the attempt.",
+        "state.close.LISTEN.CLOSED": "The {host} stops listening on port {port}: LISTEN → CLOSED.",
+        "state.close.SYN_RECEIVED.FIN_WAIT_1": "The {host} closes during the handshake: it sends {out} and enters FIN_WAIT_1.",
+        "state.rcv-fin": "The {peer}'s FIN arrives: the {peer} will send no more data. {from} → {to}.",
+        "state.rcv-fin.ESTABLISHED.CLOSE_WAIT": "The {peer}'s FIN ({seg}) arrives: the {peer} will send no more data. The {host} acknowledges it with {out} and enters CLOSE_WAIT; its application is told, and may still send before it closes.",
+        "state.rcv-fin.CLOSE_WAIT": "The {peer}'s FIN arrives: the {peer} will send no more data. The {host} enters CLOSE_WAIT; its application is told, and may still send before it closes.",
+        "state.rcv-fin.FIN_WAIT_1.CLOSING": "The {peer}'s FIN ({seg}) arrives before the ACK of the {host}'s own FIN: the two FINs crossed (a simultaneous close). The {host} acknowledges it with {out} and enters CLOSING, still waiting for its own FIN to be acknowledged.",
+        "state.rcv-fin.CLOSING": "The {peer}'s FIN arrives before the ACK of the {host}'s own FIN: the FINs crossed. FIN_WAIT_1 → CLOSING.",
+        "state.rcv-fin.FIN_WAIT_2.TIME_WAIT": "The {peer}'s FIN ({seg}) arrives: now both directions are closed. The {host} acknowledges it with {out} and enters TIME_WAIT.",
+        "state.rcv-fin.TIME_WAIT": "The {peer}'s FIN arrives: both directions are now closed, and the {host} enters TIME_WAIT.",
+        "state.rcv-ack-of-fin": "The {host}'s FIN is acknowledged: {from} → {to}.",
+        "state.rcv-ack-of-fin.FIN_WAIT_1.FIN_WAIT_2": "The {seg} acknowledges the {host}'s FIN: FIN_WAIT_2. The {host}'s direction is closed; it now waits for the {peer}'s FIN, and meanwhile still accepts data.",
+        "state.rcv-ack-of-fin.FIN_WAIT_2": "The {host}'s FIN is acknowledged: FIN_WAIT_2. Its direction is closed; it waits for the {peer}'s FIN, and meanwhile still accepts data.",
+        "state.rcv-ack-of-fin.CLOSING.TIME_WAIT": "The {seg} acknowledges the {host}'s FIN: both FINs are now acknowledged, CLOSING → TIME_WAIT.",
+        "state.rcv-ack-of-fin.LAST_ACK.CLOSED": "The {seg} acknowledges the {host}'s FIN: LAST_ACK → CLOSED. The {host} closed second, so it deletes the connection at once; only the side that closed first has to wait.",
+        "state.rcv-ack-of-fin.CLOSED": "The {host}'s FIN is acknowledged: LAST_ACK → CLOSED. It closed second, so it does not wait.",
+        "state.rcv-fin-and-ack": "One segment acknowledges the {host}'s FIN and carries the {peer}'s FIN: FIN_WAIT_1 → TIME_WAIT directly.",
+        "state.rcv-fin-and-ack.TIME_WAIT": "The {seg} acknowledges the {host}'s FIN and carries the {peer}'s FIN: FIN_WAIT_1 → TIME_WAIT directly, skipping FIN_WAIT_2. The {host} acknowledges it with {out}.",
+        "state.time-wait-expired": "The {host}'s 2MSL wait is over: TIME_WAIT → CLOSED. Any old segment of this connection has died out by now, so its port pair may be used again.",
+        "state.time-wait-expired.CLOSED": "The {host} has waited 2MSL ({elapsed}): any old segment of this connection has died out by now, so it deletes the connection (TIME_WAIT → CLOSED) and the port pair may be used again.",
+        "state.time-wait-expired.CLOSED@linux": "The {host} has stayed {elapsed} in TIME_WAIT (Linux waits a fixed 60 s, TCP_TIMEWAIT_LEN, instead of 2MSL): it deletes the connection (TIME_WAIT → CLOSED) and the port pair may be used again.",
+        "state.time-wait-skipped": "NOT TCP: the {host} skips TIME_WAIT and forgets the connection at once. If its last ACK is lost, or an old segment is still on its way, nobody is left to deal with it.",
+        "state.time-wait-reused": "The {host} ends this TIME_WAIT early and reuses its port pair for a new connection (Linux; RFC 9293 MAY-2): the new connection starts above every sequence number the old one used.",
+
+        // MARK: Resets, aborts, give-ups, crashes
+        "state.rcv-rst": "A valid RST arrives: the {peer} does not know this connection any more. The {host} deletes it at once ({from} → CLOSED).",
+        "state.rcv-rst.CLOSED": "The {seg} is valid (it carries exactly the next expected sequence number, as RFC 5961 requires): the {peer} no longer knows this connection. The {host} deletes it at once ({from} → CLOSED), and its application is told: connection reset.",
+        "state.rcv-rst.SYN_SENT.CLOSED": "The {seg} answers the {host}'s SYN: nobody listens on port {rport} of the {peer}. The connection is refused: SYN_SENT → CLOSED, and the application gets \"connection refused\".",
+        "state.rcv-rst.SYN_RECEIVED.CLOSED": "The {seg} refuses the {host}'s half-open connection: SYN_RECEIVED → CLOSED, and its application is told: connection refused.",
+        "state.rcv-rst.LAST_ACK.CLOSED": "Instead of the ACK of its FIN, the {host} gets {seg}: the {peer} has already forgotten the connection. The {host} deletes it too (LAST_ACK → CLOSED), without knowing whether its FIN ever arrived.",
+        "state.rcv-rst.TIME_WAIT.CLOSED": "A RST ({seg}) cuts the {host}'s TIME_WAIT short: the connection is deleted before 2MSL have passed (the hazard described in RFC 1337).",
+        "state.rcv-rst.CLOSING.CLOSED": "The {seg} ends the {host}'s CLOSING: the connection is deleted.",
+        "state.return-to-listen": "The {host}'s half-open connection is not wanted: it is deleted and the listener goes on (SYN_RECEIVED → LISTEN). The application never knew about it.",
+        "state.return-to-listen.SYN_RECEIVED.LISTEN": "The {seg} tells the {host} that its half-open connection is not wanted. The {host} deletes it and its listener goes on: SYN_RECEIVED → LISTEN. Its application never knew.",
+        "state.abort": "The {host}'s application aborts: the connection is deleted at once ({from} → CLOSED) and anything still queued is thrown away.",
+        "state.gave-up": "The {host} has retransmitted for too long without an answer and gives up: {from} → CLOSED; its application is told the connection timed out.",
+        "state.fin-wait-2-timeout": "The {peer} never sent its FIN, so Linux drops the {host}'s orphaned connection (tcp_fin_timeout): FIN_WAIT_2 → CLOSED.",
+        "state.fin-wait-2-timeout.CLOSED": "The {peer} never sent its FIN: after {elapsed} in FIN_WAIT_2, Linux drops the {host}'s orphaned connection (tcp_fin_timeout).",
+        "state.crash": "The {host} crashes and reboots: its connection on port {port} ({from}), like anything else it had open, vanishes without a single segment being sent, and the {peer} is not told.",
+        "state.crash.LISTEN.CLOSED": "The {host} crashes and reboots: its listener on port {port}, like anything else it had open, is gone.",
+
+        // MARK: Segments that are not accepted ({host} received it, {state} is its state)
+        "reject.unacceptable-seq": "The {seg} lies outside the {host}'s receive window: to the {host} it is old or a duplicate, so it is discarded.",
+        "reject.unacceptable-seq.SYN_RECEIVED.SYN": "The {peer}'s SYN arrives again (its timer fired), but the {host} already has it: its window now starts after the SYN, so this copy is discarded.",
+        "reject.unacceptable-ack": "The {seg} acknowledges something the {host} never sent (ack={ack}): it does not belong to this connection, so the {host} refuses it.",
+        "reject.unacceptable-ack.SYN_SENT": "The {host} is in SYN_SENT, but this {seg} acknowledges ack={ack}, which is not its SYN: it belongs to some other, older connection, so the {host} refuses it.",
+        "reject.ack-of-unsent": "The {seg} acknowledges data the {host} has not sent yet (ack={ack}), so the {host} discards it.",
+        "reject.rst-bad-ack": "This RST does not acknowledge the {host}'s SYN, so it cannot be checked (it may be old or forged): the {host} ignores it and keeps trying.",
+        "reject.rst-out-of-window": "The RST's sequence number ({seq}) is outside the {host}'s window: it may be old or forged, so the {host} ignores it.",
+        "reject.rst-not-exact": "The RST ({seg}) is inside the window but not exactly at the next expected number: the {host} does not trust it (RFC 5961) and does not reset.",
+        "reject.rst-ignored": "There is no connection to reset, so the {host} ignores the RST (a RST is never answered).",
+        "reject.rst-ignored.LISTEN": "A listener has no connection to reset, so it ignores the RST.",
+        "reject.rst-ignored.CLOSED": "The {seg} reaches port {port} of the {host}, where there is no connection any more: there is nothing to reset, and a RST is never answered, so it is ignored.",
+        "reject.syn-in-synchronized-state": "A SYN ({seg}) arrives for a connection the {host} holds in {state}. The {host} does not reset the connection for it (anyone could forge a SYN): it discards the SYN.",
+        "reject.no-ack-bit": "The {seg} has no ACK bit: once the handshake is over every segment must carry an ACK, so the {host} drops it.",
+        "reject.no-syn-or-rst": "The {host} is in SYN_SENT and waits for a SYN,ACK; this {seg} carries neither SYN nor RST, so it is of no use yet and is dropped.",
+        "reject.no-connection": "The {seg} reaches port {port} of the {host}, where there is no connection and no listener.",
+        "reject.no-connection.CLOSED.SYN": "The SYN reaches port {port} of the {host}, where nobody listens.",
+        "reject.no-connection.CLOSED.SYN+ACK": "The {seg} reaches port {port} of the {host}, where there is no connection: the {host} never asked for it, or has given up on it.",
+        "reject.not-syn-in-listen": "A listener only accepts SYNs: the {seg} is dropped.",
+        "reject.ack-in-listen": "The {seg} reaches a listener: no connection of the {host} sent anything it could acknowledge, so it does not belong here.",
+        "reject.fin-ignored": "The {host} is in {state}: the {peer}'s sequence numbers are not synchronized yet, so the FIN cannot be checked and is ignored.",
+        "reject.duplicate": "The {seg} arrives after the {peer}'s FIN, so it cannot bring anything new: the {host} treats it as a duplicate.",
+        "reject.duplicate.TIME_WAIT": "The {seg} reaches the {host} in TIME_WAIT: it belongs to the connection that is closing.",
+        "reject.duplicate.TIME_WAIT.FIN+ACK": "The {peer}'s FIN arrives again: the {peer} never got the {host}'s last ACK. The {host} is still in TIME_WAIT, so it is there to answer.",
+        "reject.two-way-reply-ignored": "NOT TCP: under the two-way handshake nobody answers a SYN,ACK. The {host} has no connection on port {port}, so it simply ignores the {seg}, and the {peer} is never told.",
+
+        // MARK: Segments accepted without a change of state
+        "deliver.data": "{len} bytes ({seg}) reach the {host}, which hands them to its application.",
+        "deliver.data.stale": "{len} bytes ({seg}) reach the {host}, and it accepts them: their numbers fit its connection's window. But they were sent {age} ago by an earlier connection on the same ports, so the {host}'s application reads old data as if it were new.",
+        "deliver.data.FIN_WAIT_1": "{len} bytes ({seg}) reach the {host} although it has closed: closing ended only its own direction (a half-close), so it still receives, and hands them to its application.",
+        "deliver.data.FIN_WAIT_2": "{len} bytes ({seg}) reach the {host} although it has closed: closing ended only its own direction (a half-close), so it still receives, and hands them to its application.",
+        "deliver.ack": "The {seg} acknowledges everything the {host} has sent so far, so its retransmission timer stops.",
+        "deliver.nothing": "The {seg} reaches the {host}; it brings nothing new, so nothing changes.",
+
+        // MARK: Timers
+        "timer.name.retransmission": "retransmission timer",
+        "timer.name.time_wait": "2MSL timer",
+        "timer.name.fin_wait_2": "FIN_WAIT_2 timer",
+        "timer.name.delayed_ack": "delayed-ACK timer",
+        "timer.fire.retransmission": "No acknowledgment came within {elapsed}: the {host}'s retransmission timer expires.",
+        "timer.fire.retransmission.resend": "No acknowledgment came within {elapsed}, so the {host}'s retransmission timer expires and it sends {out} again (try {try}).",
+        "timer.fire.retransmission.SYN": "The {host} heard nothing back within {elapsed}: its retransmission timer expires and it sends {out} again (try {try}). Either the SYN or the answer to it was lost.",
+        "timer.fire.retransmission.SYN+ACK": "The {host} got no ACK for its SYN,ACK within {elapsed}: its retransmission timer expires and it sends {out} again (try {try}).",
+        "timer.fire.retransmission.FIN+ACK": "No ACK for the {host}'s FIN came within {elapsed}: its retransmission timer expires and it sends {out} again (try {try}).",
+        "timer.fire.time_wait": "The {host}'s 2MSL timer expires.",
+        "timer.fire.fin_wait_2": "The {host}'s FIN_WAIT_2 timer expires.",
+        "timer.fire.delayed_ack": "The {host}'s delayed-ACK timer expires before its application closed, so the ACK goes out on its own.",
+        "timer.set.retransmission": "The {host} keeps a copy and starts its retransmission timer: without an ACK within {duration}, it will send again.",
+        "timer.set.time_wait": "The {host} now waits 2MSL ({duration}) before it forgets the connection: to answer the {peer}'s FIN again should the last ACK be lost, and to let old segments die out.",
+        "timer.set.time_wait@linux": "The {host} now stays in TIME_WAIT for {duration} (Linux's fixed TCP_TIMEWAIT_LEN, in place of 2MSL) before it forgets the connection: to answer the {peer}'s FIN again should the last ACK be lost, and to let old segments die out.",
+        "timer.set.fin_wait_2": "Linux gives the {peer} {duration} to send its FIN (tcp_fin_timeout).",
+        "timer.set.delayed_ack": "Linux holds the ACK back for up to {duration}, hoping it can ride on the {host}'s own FIN.",
+        "timer.backoff": "The timeout doubles to {next} (exponential backoff): if the network is congested, sending faster would only make it worse.",
+        "timer.linear": "The timeout stays at {next}: Linux spaces its first SYN retries evenly before it starts doubling (tcp_syn_linear_timeouts).",
+        "timer.rearm": "The next try waits {next}.",
+        "timewait.restart": "It answers with the same ACK again ({out}) and restarts its 2MSL wait ({duration}). Being there to answer is the first reason the side that closes first waits in TIME_WAIT.",
+        "timewait.restart@linux": "It answers with the same ACK again ({out}) and restarts its TIME_WAIT timer ({duration}). Being there to answer is the first reason the side that closes first waits in TIME_WAIT.",
+        "timewait.restart.silent": "The {host} restarts its 2MSL wait ({duration}).",
+
+        // MARK: What is sent in reply ({out})
+        "reply.syn": "It sends {out}.",
+        "reply.syn-ack": "It answers {out}.",
+        "reply.fin": "It sends {out}: it has nothing more to send.",
+        "reply.data": "It sends {out}.",
+        "reply.resend": "It sends {out} again.",
+        "reply.ack": "It sends {out}.",
+        "reply.ack.syn": "It answers {out}, completing the handshake.",
+        "reply.ack.data": "It acknowledges them with {out}: ack={outack} is the next byte it expects.",
+        "reply.ack.fin": "It acknowledges the FIN with {out}: the FIN uses one sequence number, hence ack={outack}.",
+        "reply.ack.duplicate": "It answers {out}, repeating what it expects next (ack={outack}).",
+        "reply.ack.challenge": "It answers with a challenge ACK, {out}, carrying its current numbers (RFC 5961). A peer that really lost the connection will reply with a RST.",
+        "reply.rst": "It answers {out}: \"this does not belong to any connection of mine\".",
+        "reply.rst.abort": "It sends {out} so that the {peer} deletes the connection too.",
+
+        // MARK: The network ({host} receives, {peer} sent)
+        "drop.script": "The {peer}'s {seg} is lost in the network (this scenario drops it): the {host} never receives it.",
+        "drop.user": "You dropped the {peer}'s {seg}: the {host} never receives it.",
+        "drop.random": "The {peer}'s {seg} is lost in the network (random loss): the {host} never receives it.",
+        "dup.script": "The network duplicates the {peer}'s {seg} (this scenario asks for it): the {host} will receive it twice.",
+        "dup.user": "You duplicated the {peer}'s {seg}: the {host} will receive it twice.",
+        "dup.random": "The network duplicates the {peer}'s {seg} (random duplication): the {host} will receive it twice.",
+        "delay.script": "The network holds the {peer}'s {seg} back: it will reach the {host} {extra} late, at {arrives}.",
+        "delay.user": "You held the {peer}'s {seg} back by {extra}: it will reach the {host} at {arrives}.",
+        "delay.random": "The network holds the {peer}'s {seg} back by {extra} (random delay): it will reach the {host} at {arrives}.",
+        "inject": "An old {seg}, left over from an earlier connection, appears in the network and heads for the {host}.",
+
+        // MARK: Errors and signals (RFC 9293 §3.10 wording)
+        "error.connection-does-not-exist": "connection does not exist",
+        "error.connection-already-exists": "connection already exists",
+        "error.foreign-socket-unspecified": "foreign socket unspecified",
+        "error.connection-closing": "connection closing",
+        "error.insufficient-resources": "insufficient resources",
+        "signal.established": "connection established",
+        "signal.connection-reset": "connection reset",
+        "signal.connection-refused": "connection refused",
+        "signal.connection-closing": "connection closing (the peer sent FIN)",
+        "signal.connection-aborted": "connection aborted (timeout)",
+        "signal.closed": "connection closed",
+        "signal.data": "data arrived",
+
+        // MARK: Why a segment was discarded, in a few words (headlines)
+        "why.unacceptable-seq": "outside the receive window",
+        "why.unacceptable-ack": "acknowledges something never sent",
+        "why.ack-of-unsent": "acknowledges data not yet sent",
+        "why.rst-bad-ack": "RST does not acknowledge our SYN",
+        "why.rst-out-of-window": "RST outside the window",
+        "why.rst-not-exact": "RST not at the expected number",
+        "why.rst-ignored": "no connection to reset",
+        "why.syn-in-synchronized-state": "SYN on an open connection",
+        "why.no-ack-bit": "no ACK bit",
+        "why.no-syn-or-rst": "neither SYN nor RST",
+        "why.no-connection": "no such connection",
+        "why.not-syn-in-listen": "a listener accepts only SYNs",
+        "why.ack-in-listen": "ACK at a listener",
+        "why.fin-ignored": "FIN before synchronization",
+        "why.duplicate": "duplicate",
+        "why.two-way-reply-ignored": "ignored (two-way handshake, not TCP)",
+
+        // MARK: Headlines, one per event
+        "headline.send": "{peer} → {host}: {seg}",
+        "headline.resend": "{peer} → {host}: {seg} (again)",
+        "headline.inject": "old segment → {host}: {seg}",
+        "headline.deliver": "{host} receives {seg}",
+        "headline.discard": "{host} discards {seg}: {why}",
+        "headline.drop": "{seg} lost ({peer} → {host})",
+        "headline.duplicate": "{seg} duplicated ({peer} → {host})",
+        "headline.delay": "{seg} held back {extra}, arrives at {arrives}",
+        "headline.state": "{host}: {from} → {to}",
+        "headline.timer.set": "{host}: {timer} set, {duration}",
+        "headline.timer.fire": "{host}: {timer} expired",
+        "headline.timer.cancel": "{host}: {timer} stopped",
+        "headline.app": "{host} calls {call}",
+        "headline.app.failed": "{host} calls {call}: {error}",
+        "headline.signal": "{host}'s application is told: {signal}",
+    ]
+}

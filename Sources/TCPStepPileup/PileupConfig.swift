@@ -1,0 +1,184 @@
+import TCPStepCore
+
+/// Everything that shapes a pile-up run: a web server (the client host) opening one connection
+/// to its database (the server host, port 5432) for every request, with no keep-alive.
+///
+/// The default story is Linux's: the `linux` profile (TIME_WAIT fixed at 60 s, or 2 × MSL when
+/// `msl` is given) and Linux's default ephemeral range 32768–60999 (28,232 ports), so 500
+/// requests a second pile up 500 × 60 s = 30,000 TIME_WAIT sockets: more than there are ports.
+public struct PileupConfig: Hashable, Sendable {
+    /// New requests per second arriving at the web server, evenly spaced.
+    public var requestsPerSecond: Int = 500
+    /// nil: the profile's default TIME_WAIT (Linux: 60 s fixed; RFC: 2 × 2 min). Else 2 × this.
+    public var msl: Micros?
+    public var profile: ProfileName = .linux
+    /// The web server's ephemeral port range (`net.ipv4.ip_local_port_range`).
+    public var ephemeralPorts: ClosedRange<UInt16> = 32768...60999
+    /// One-way latency between web server and database (same data centre: 0.5 ms).
+    public var latency: Micros = 500
+    /// How long the database takes to answer a request: with the two round trips of the
+    /// handshake and the request, how long each connection stays open.
+    public var serviceTime: Micros = .ms(5)
+    /// Bytes of each request and each response (one segment each).
+    public var requestBytes = 200
+    public var responseBytes = 1000
+    /// The database's listening port (PostgreSQL).
+    public var serverPort: UInt16 = 5432
+    public var seed: UInt64 = 1
+    /// Remedies switched on from the start (they can be switched while it runs).
+    public var remedies: Set<Remedy> = []
+
+    // MARK: What each remedy does, in numbers
+
+    /// `rateLimit`: requests per second the web server may start (the rest wait in a queue).
+    public var rateLimitPerSecond = 200
+    /// `rateLimit`: requests that may wait; beyond it new requests are turned away (HTTP 503).
+    public var backlogLimit = 2_000
+    /// `widenPorts`: the widest sensible range, everything above the well-known ports.
+    public var widePorts: ClosedRange<UInt16> = 1024...65535
+    /// `shortMSL`: the shortened MSL (TIME_WAIT = 2 × this).
+    public var shortMSL: Micros = .seconds(5)
+    /// `keepAlive`: connections in the pool; requests beyond them wait for a free one.
+    public var poolSize = 16
+
+    public init() {}
+
+    /// The core's configuration for this run, remedies applied.
+    func simulationConfig(remedies: Set<Remedy>) -> SimulationConfig {
+        var config = SimulationConfig()
+        config.profile = .named(profile)
+        config.latency = [latency, latency]
+        config.msl = remedies.contains(.shortMSL) ? shortMSL : msl
+        config.seed = seed
+        config.ephemeralPorts = remedies.contains(.widenPorts) ? widePorts : ephemeralPorts
+        config.timeWaitReuse = remedies.contains(.twReuse)
+        return config
+    }
+}
+
+/// The ways out of a TIME_WAIT pile-up. Each one is a switch (keys 1–6 in the live view) and
+/// each has a price, said in one line.
+public enum Remedy: Int, CaseIterable, Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// Cap how many requests a second the client starts; the rest queue.
+    case rateLimit
+    /// Widen the ephemeral port range to 1024–65535.
+    case widenPorts
+    /// Shorten the MSL, hence TIME_WAIT (2 × MSL).
+    case shortMSL
+    /// Keep connections open and reuse them (keep-alive, a connection pool).
+    case keepAlive
+    /// Let the database close first, so TIME_WAIT lands on its side.
+    case serverClosesFirst
+    /// Linux `tcp_tw_reuse`: connect() takes over a port whose TIME_WAIT is older than 1 s.
+    case twReuse
+
+    /// The stable name on the command line (`--remedy keep-alive`) and in JSON.
+    public var name: String {
+        switch self {
+        case .rateLimit: "rate-limit"
+        case .widenPorts: "widen-ports"
+        case .shortMSL: "short-msl"
+        case .keepAlive: "keep-alive"
+        case .serverClosesFirst: "server-closes-first"
+        case .twReuse: "tw-reuse"
+        }
+    }
+
+    public init?(name: String) {
+        guard let remedy = Self.allCases.first(where: { $0.name == name.lowercased() }) else { return nil }
+        self = remedy
+    }
+
+    public var description: String { name }
+    public static func < (lhs: Remedy, rhs: Remedy) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// The key that toggles it in the live view: "1" … "6".
+    public var key: Character { Character(String(rawValue + 1)) }
+
+    /// A short label for the remedy list, in the given language.
+    public func title(_ language: PileupLanguage) -> String {
+        switch (self, language) {
+        case (.rateLimit, .english): "limit the request rate"
+        case (.rateLimit, .chinese): "限制请求速率"
+        case (.widenPorts, .english): "widen the port range"
+        case (.widenPorts, .chinese): "扩大端口范围"
+        case (.shortMSL, .english): "shorten the MSL"
+        case (.shortMSL, .chinese): "缩短 MSL"
+        case (.keepAlive, .english): "reuse connections (pool)"
+        case (.keepAlive, .chinese): "复用连接（连接池）"
+        case (.serverClosesFirst, .english): "server closes first"
+        case (.serverClosesFirst, .chinese): "服务器先关闭"
+        case (.twReuse, .english): "tcp_tw_reuse"
+        case (.twReuse, .chinese): "tcp_tw_reuse"
+        }
+    }
+
+    /// What the remedy costs, in one line.
+    public func cost(_ language: PileupLanguage) -> String {
+        switch (self, language) {
+        case (.rateLimit, .english):
+            "Requests beyond the cap wait in a queue (latency grows) or are turned away."
+        case (.rateLimit, .chinese):
+            "超出上限的请求要排队（延迟变大），或被拒绝。"
+        case (.widenPorts, .english):
+            "Only delays the pile-up, and ephemeral ports may collide with ports other services listen on."
+        case (.widenPorts, .chinese):
+            "只是推迟堆积；临时端口还可能与其他服务监听的端口冲突。"
+        case (.shortMSL, .english):
+            "A delayed segment of an old connection may be accepted by a new one on the same ports."
+        case (.shortMSL, .chinese):
+            "旧连接迟到的报文可能被同一端口上的新连接当作有效数据接收。"
+        case (.keepAlive, .english):
+            "The pool must be managed (idle, broken, stale connections) and requests queue behind slow ones."
+        case (.keepAlive, .chinese):
+            "连接池需要管理（空闲、断开、过期的连接），请求还会排在慢请求后面（队头阻塞）。"
+        case (.serverClosesFirst, .english):
+            "The database now holds the TIME_WAIT entries (memory, no port cost: its port is fixed)."
+        case (.serverClosesFirst, .chinese):
+            "TIME_WAIT 转到数据库一侧：占用它的内存（不占端口，它的端口是固定的）。"
+        case (.twReuse, .english):
+            "Relies on TCP timestamps to reject old segments, and helps only outgoing connections."
+        case (.twReuse, .chinese):
+            "依赖 TCP 时间戳来识别旧报文，而且只对主动发起的连接有效。"
+        }
+    }
+}
+
+/// The languages of the remedy texts.
+public enum PileupLanguage: String, CaseIterable, Hashable, Sendable {
+    case english = "en"
+    case chinese = "zh"
+}
+
+// MARK: - Parsing the command line's values
+
+public enum PileupArgument {
+    /// A duration with a unit: "30s", "0.5ms", "250us", "2min", "1h"; a bare number is seconds.
+    public static func duration(_ text: String) -> Micros? {
+        let trimmed = text.trimmingWhitespace.lowercased()
+        let units: [(suffix: String, micros: Double)] = [
+            ("us", 1), ("µs", 1), ("ms", 1_000), ("min", 60_000_000), ("s", 1_000_000), ("m", 60_000_000), ("h", 3_600_000_000),
+        ]
+        for unit in units where trimmed.hasSuffix(unit.suffix) {
+            let number = String(trimmed.dropLast(unit.suffix.count)).trimmingWhitespace
+            guard let value = Double(number), value >= 0, value.isFinite else { return nil }
+            return Micros(value * unit.micros + 0.5)
+        }
+        guard let seconds = Double(trimmed), seconds >= 0, seconds.isFinite else { return nil }
+        return Micros(seconds * 1_000_000 + 0.5)
+    }
+
+    /// A port range "32768-60999" (1–65535, low ≤ high).
+    public static func portRange(_ text: String) -> ClosedRange<UInt16>? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let low = UInt16(parts[0].trimmingWhitespace), let high = UInt16(parts[1].trimmingWhitespace),
+              low >= 1, low <= high else { return nil }
+        return low...high
+    }
+}
+
+extension StringProtocol {
+    var trimmingWhitespace: String {
+        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}

@@ -1,0 +1,433 @@
+/// The live view of the TIME_WAIT pile-up, drawn into a grid (pure: same data, same cells).
+///
+///     ┌ tcpstep pileup · linux · 500 req/s · TIME_WAIT 60 s ─────────────── t 120 s · ▶ 30× ┐
+///     │ 30,000┤⣀⣀⣀⣀⡠⠤⠒⠉┄┄┄┄ rate×2MSL 30,000 │ TIME_WAIT          29,870             │
+///     │       ┤   ⢀⡠⠊                   │  rate × 2MSL       30,000             │
+///     │      0┼⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤  │ ESTABLISHED            12             │
+///     │ failed     ✗✗✗✗✗✗            …   │ free ports      1,234 of 28,232       │
+///     ├────────────────────────────────────────────────────────────────────────────────────┤
+///     │ 1 [ ] limit the request rate        4 [x] reuse connections (pool)                 │
+///     │ cost: The pool must be managed (idle, broken, stale connections) and requests …    │
+///     │ ␣ play/pause  +/- speed  1–6 remedies  r restart  ? help  q quit                   │
+///     └────────────────────────────────────────────────────────────────────────────────────┘
+///
+/// The plot uses braille dots (2 × 4 per cell) with the Unicode glyphs and one mark per cell
+/// with ASCII. TIME_WAIT, ESTABLISHED and the free ports share one linear scale, so the tiny
+/// ESTABLISHED line next to the huge TIME_WAIT one is itself part of the lesson.
+public enum PileupChart {
+    /// Narrowest and lowest grid the view lays out; smaller grids get a one-line notice.
+    public static let minimumWidth = 60
+    public static let minimumHeight = 16
+
+    public static func render(_ data: PileupChartData, width: Int, height: Int,
+                              theme: Theme = .default, glyphs: GlyphSet = .unicode) -> CellGrid {
+        var grid = CellGrid(width: width, height: height)
+        guard width >= minimumWidth, height >= minimumHeight else {
+            grid.put(CellGrid.clip("tcpstep pileup needs at least \(minimumWidth)×\(minimumHeight)", toWidth: width),
+                     x: 0, y: 0, style: theme.error)
+            return grid
+        }
+        let layout = Layout(width: width, height: height, remedyCount: data.remedies.count)
+        paintFrame(data, layout, theme: theme, glyphs: glyphs, &grid)
+        Plot(data: data, area: layout.plot, glyphs: glyphs, theme: theme).paint(&grid)
+        paintNumbers(data, in: layout.numbers, theme: theme, glyphs: glyphs, &grid)
+        paintRemedies(data, layout, theme: theme, glyphs: glyphs, &grid)
+        Screen.paintKeyBar(data.keyHints, x: layout.innerX + 1, width: layout.innerWidth - 2, y: layout.keyBarRow,
+                           theme: theme, &grid)
+        return grid
+    }
+
+    /// Where everything goes: a frame; inside it the plot (left) beside the numbers (right), a
+    /// separator, the remedies in two columns, the cost of the highlighted one, the key bar.
+    struct Layout {
+        let width: Int
+        let height: Int
+        let innerX = 1
+        var innerWidth: Int { width - 2 }
+        /// The plot's rectangle, y-axis labels and the failure strip included.
+        let plot: GridRect
+        /// The numbers to the right of the plot.
+        let numbers: GridRect
+        let separatorRow: Int
+        let remedyRows: Range<Int>
+        let costRows: Range<Int>
+        let keyBarRow: Int
+
+        init(width: Int, height: Int, remedyCount: Int) {
+            self.width = width
+            self.height = height
+            keyBarRow = height - 2
+            let costRowCount = 2
+            let remedyRowCount = (remedyCount + 1) / 2
+            costRows = (keyBarRow - costRowCount) ..< keyBarRow
+            remedyRows = (costRows.lowerBound - remedyRowCount) ..< costRows.lowerBound
+            separatorRow = remedyRows.lowerBound - 1
+            let numbersWidth = min(34, max(28, (width - 2) / 3))
+            let plotWidth = width - 2 - numbersWidth - 1
+            plot = GridRect(x: 1, y: 1, width: plotWidth, height: separatorRow - 1)
+            numbers = GridRect(x: 1 + plotWidth + 1, y: 1, width: numbersWidth, height: separatorRow - 1)
+        }
+    }
+
+    // MARK: Frame
+
+    private static func paintFrame(_ data: PileupChartData, _ layout: Layout, theme: Theme, glyphs: GlyphSet,
+                                   _ grid: inout CellGrid) {
+        let right = layout.width - 1, bottom = layout.height - 1
+        grid.put(String(glyphs.frameTopLeft) + glyphs.line(layout.width - 2) + String(glyphs.frameTopRight),
+                 x: 0, y: 0, style: theme.border)
+        grid.put(String(glyphs.frameBottomLeft) + glyphs.line(layout.width - 2) + String(glyphs.frameBottomRight),
+                 x: 0, y: bottom, style: theme.border)
+        for y in 1 ..< bottom {
+            grid.put(character: glyphs.vertical, x: 0, y: y, style: theme.border)
+            grid.put(character: glyphs.vertical, x: right, y: y, style: theme.border)
+        }
+        grid.put(String(glyphs.teeRight) + glyphs.line(layout.width - 2) + String(glyphs.teeLeft),
+                 x: 0, y: layout.separatorRow, style: theme.border)
+        for y in layout.plot.rows { grid.put(character: glyphs.vertical, x: layout.numbers.x - 1, y: y, style: theme.border) }
+
+        let title = " tcpstep pileup · \(data.profileName) · \(Format.count(data.requestRate)) req/s · "
+            + "TIME_WAIT \(Format.seconds(data.timeWaitSeconds)) "
+        let time = data.points.last.map { "t \($0.timeS) s" } ?? "t 0 s"
+        let speed = Format.speed(data.speed, ascii: glyphs.name == "ascii")
+        let play = data.isPlaying ? "\(glyphs.arrowRight) \(speed)" : "paused"
+        let status = " \(time) · \(play) "
+        let titleText = CellGrid.clip(title, toWidth: max(0, layout.width - 4 - CellGrid.displayWidth(of: status)), ellipsis: "…")
+        grid.put(titleText, x: 1, y: 0, style: theme.title)
+        grid.put(status, x: layout.width - 1 - CellGrid.displayWidth(of: status), y: 0, style: theme.title)
+    }
+
+    // MARK: Numbers beside the plot
+
+    private static func paintNumbers(_ data: PileupChartData, in area: GridRect, theme: Theme, glyphs: GlyphSet,
+                                     _ grid: inout CellGrid) {
+        let last = data.points.last
+        let ports = data.portRangeCount
+        var rows: [(label: String, value: String, style: CellStyle)] = [
+            ("TIME_WAIT", Format.count(last?.timeWait ?? 0), theme.state(.timeWait)),
+            ("  on the web server", Format.count(data.timeWaitOnClient), theme.timeAxis),
+            ("  on the database", Format.count(data.timeWaitOnServer), theme.timeAxis),
+            ("  rate × 2MSL", Format.count(data.predictedTimeWait), theme.narration),
+            ("  = \(Format.count(data.connectRate))/s × \(Format.seconds(data.timeWaitSeconds))", "", theme.timeAxis),
+            ("ESTABLISHED", Format.count(last?.established ?? 0), theme.state(.established)),
+            ("other live", Format.count(last?.otherLive ?? 0), theme.narration),
+            ("free ports", "\(Format.count(last?.freePorts ?? ports)) of \(Format.count(ports))", theme.state(.listen)),
+            ("failed connects", Format.count(last?.failedConnects ?? 0),
+             (last?.failedConnects ?? 0) > 0 ? theme.error : theme.narration),
+        ]
+        if data.requestsWaiting > 0 {
+            rows.append(("requests waiting", Format.count(data.requestsWaiting), theme.narration))
+        }
+        let x = area.x + 1, width = area.width - 2
+        for (index, row) in rows.enumerated() where index < area.height {
+            let y = area.y + index
+            grid.put(CellGrid.clip(row.label, toWidth: width), x: x, y: y, style: row.style)
+            let valueWidth = CellGrid.displayWidth(of: row.value)
+            if CellGrid.displayWidth(of: row.label) + 1 + valueWidth <= width {
+                grid.put(row.value, x: x + width - valueWidth, y: y, style: row.style)
+            }
+        }
+    }
+
+    // MARK: Remedies
+
+    private static func paintRemedies(_ data: PileupChartData, _ layout: Layout, theme: Theme, glyphs: GlyphSet,
+                                      _ grid: inout CellGrid) {
+        let columnWidth = (layout.innerWidth - 2) / 2
+        for (index, remedy) in data.remedies.enumerated() {
+            let column = index / layout.remedyRows.count
+            let row = layout.remedyRows.lowerBound + index % layout.remedyRows.count
+            let x = layout.innerX + 1 + column * columnWidth
+            let box = remedy.isOn ? "[x]" : "[ ]"
+            var style = remedy.isOn ? theme.state(.established) : theme.narration
+            if index == data.highlightedRemedy { style = style.with(reverse: true) }
+            var used = grid.put(remedy.key, x: x, y: row, style: theme.keyHint)
+            used += grid.put(" ", x: x + used, y: row)
+            let text = CellGrid.clip("\(box) \(remedy.title)", toWidth: columnWidth - used - 1, ellipsis: "…")
+            grid.put(text, x: x + used, y: row, style: style)
+        }
+        let x = layout.innerX + 1, width = layout.innerWidth - 2
+        guard let highlighted = data.highlightedRemedy, data.remedies.indices.contains(highlighted) else {
+            grid.put(CellGrid.clip("Press 1–\(data.remedies.count) to switch a remedy on or off while it runs.", toWidth: width),
+                     x: x, y: layout.costRows.lowerBound, style: theme.timeAxis)
+            return
+        }
+        let remedy = data.remedies[highlighted]
+        let text = "\(remedy.key) · \(remedy.title) · \(remedy.isOn ? "on" : "off") · cost: \(remedy.cost)"
+        for (index, line) in WordWrap.lines(text, width: width).prefix(layout.costRows.count).enumerated() {
+            grid.put(line, x: x, y: layout.costRows.lowerBound + index, style: theme.narration)
+        }
+    }
+}
+
+// MARK: - The plot
+
+extension PileupChart {
+    /// Lines over time in a rectangle: y-axis labels on the left, then the dots; the last two
+    /// rows are the time axis and the failure strip (a mark in each column where connects failed).
+    struct Plot {
+        let data: PileupChartData
+        let area: GridRect
+        let glyphs: GlyphSet
+        let theme: Theme
+        /// Braille when the glyphs are Unicode: 2 dot columns and 4 dot rows per cell.
+        let braille: Bool
+        let dotsAcross: Int
+        let dotsDown: Int
+        /// The top of the scale: a round number above everything drawn.
+        let scaleMaximum: Int
+        let labelWidth: Int
+        let plotX: Int
+        let plotWidth: Int
+        let plotRows: Int
+        /// The points shown: the newest that fit, one per dot column.
+        let shown: ArraySlice<PileupChartData.Point>
+
+        init(data: PileupChartData, area: GridRect, glyphs: GlyphSet, theme: Theme) {
+            self.data = data
+            self.area = area
+            self.glyphs = glyphs
+            self.theme = theme
+            braille = glyphs.name != "ascii"
+            dotsAcross = braille ? 2 : 1
+            dotsDown = braille ? 4 : 1
+            // The scale is taken over the widest window the plot could show, so the label width
+            // (which narrows the plot) does not depend on itself.
+            scaleMaximum = Self.scale(for: data.points.suffix(max(1, area.width) * dotsAcross), data: data)
+            labelWidth = max(6, CellGrid.displayWidth(of: Format.count(scaleMaximum))) + 1
+            plotX = area.x + labelWidth + 1
+            plotWidth = max(1, area.width - labelWidth - 2)
+            plotRows = max(1, area.height - 2)
+            shown = data.points.suffix(plotWidth * dotsAcross)
+        }
+
+        static func scale(for points: ArraySlice<PileupChartData.Point>, data: PileupChartData) -> Int {
+            let highest = points.map { max($0.timeWait, $0.freePorts, $0.established) }.max() ?? 0
+            var top = max(highest, data.predictedTimeWait, 10)
+            // The port ceiling is worth a line when it is near the rest, not when it squashes them.
+            if data.portRangeCount <= top * 3 / 2 { top = max(top, data.portRangeCount) }
+            return Format.roundUp(top + top / 10)
+        }
+
+        func paint(_ grid: inout CellGrid) {
+            let maximum = scaleMaximum
+            paintAxis(maximum: maximum, &grid)
+            // Reference lines first, the measured lines over them.
+            var cells = DotCells(width: plotWidth, height: plotRows)
+            if data.portRangeCount <= maximum {
+                cells.horizontal(dotRow(data.portRangeCount, maximum), series: .portCeiling, dotsAcross: dotsAcross)
+            }
+            cells.horizontal(dotRow(data.predictedTimeWait, maximum), series: .predicted, dotsAcross: dotsAcross)
+            for series in [Series.freePorts, .established, .timeWait] {
+                let rows = shown.map { dotRow(series.value(of: $0), maximum) }
+                cells.line(rows, series: series, dotsDown: dotsDown, dotsAcross: dotsAcross)
+            }
+            cells.paint(x: plotX, y: area.y, braille: braille, style: style, glyph: asciiGlyph, &grid)
+            paintReferenceLabel(maximum: maximum, &grid)
+            paintFailureStrip(&grid)
+        }
+
+        /// The dot row (0 at the top) where `value` lies on a scale from 0 to `maximum`.
+        func dotRow(_ value: Int, _ maximum: Int) -> Int {
+            let dots = plotRows * dotsDown
+            let fromBottom = Int((Double(min(max(value, 0), maximum)) / Double(maximum) * Double(dots - 1)).rounded())
+            return dots - 1 - fromBottom
+        }
+
+        private func style(_ series: Series) -> CellStyle {
+            switch series {
+            case .timeWait: theme.state(.timeWait)
+            case .established: theme.state(.established)
+            case .freePorts: theme.state(.listen)
+            case .predicted: theme.narration.with(bold: true)
+            case .portCeiling: theme.timeAxis
+            }
+        }
+
+        private func asciiGlyph(_ series: Series) -> Character {
+            switch series {
+            case .timeWait: "*"
+            case .established: "e"
+            case .freePorts: "f"
+            case .predicted: "="
+            case .portCeiling: "-"
+            }
+        }
+
+        private func paintAxis(maximum: Int, _ grid: inout CellGrid) {
+            let axisX = area.x + labelWidth
+            for row in 0 ..< plotRows {
+                grid.put(character: glyphs.vertical, x: axisX, y: area.y + row, style: theme.border)
+            }
+            for (value, row) in [(maximum, 0), (maximum / 2, plotRows / 2), (0, plotRows - 1)] {
+                let label = Format.count(value)
+                grid.put(label, x: axisX - CellGrid.displayWidth(of: label), y: area.y + row, style: theme.timeAxis)
+                grid.put(character: glyphs.teeLeft, x: axisX, y: area.y + row, style: theme.border)
+            }
+            let axisRow = area.y + plotRows
+            grid.put(glyphs.line(plotWidth + 1), x: axisX, y: axisRow, style: theme.border)
+            grid.put(character: glyphs.frameBottomLeft, x: axisX, y: axisRow, style: theme.border)
+            if let first = shown.first, let last = shown.last {
+                grid.put("\(first.timeS) s", x: plotX, y: axisRow, style: theme.timeAxis)
+                let end = "\(last.timeS) s"
+                let endX = plotX + min(plotWidth, (shown.count + dotsAcross - 1) / dotsAcross) - CellGrid.displayWidth(of: end)
+                if endX > plotX + 8 { grid.put(end, x: endX, y: axisRow, style: theme.timeAxis) }
+            }
+        }
+
+        /// "rate×2MSL 30,000 · now 29,870" at the right end of the reference line.
+        private func paintReferenceLabel(maximum: Int, _ grid: inout CellGrid) {
+            let measured = shown.last?.timeWait ?? 0
+            let label = " rate×2MSL \(Format.count(data.predictedTimeWait)) · now \(Format.count(measured)) "
+            let width = CellGrid.displayWidth(of: label)
+            guard width + 2 <= plotWidth else { return }
+            var row = dotRow(data.predictedTimeWait, maximum) / dotsDown
+            // Above the line when there is room, so the label does not hide the line itself.
+            if row > 0 { row -= 1 }
+            grid.put(label, x: plotX + plotWidth - width, y: area.y + row, style: theme.narration.with(bold: true))
+        }
+
+        /// One mark in each column where connects failed during its seconds.
+        private func paintFailureStrip(_ grid: inout CellGrid) {
+            let stripRow = area.y + plotRows + 1
+            grid.put("failed", x: area.x + 1, y: stripRow, style: theme.timeAxis)
+            let points = Array(shown)
+            guard !points.isEmpty else { return }
+            var previous = data.points.count > points.count ? data.points[data.points.count - points.count - 1].failedConnects : 0
+            var column = 0
+            var index = 0
+            while index < points.count {
+                let end = min(points.count, index + dotsAcross)
+                let failedHere = points[end - 1].failedConnects > previous
+                previous = points[end - 1].failedConnects
+                if failedHere { grid.put(character: glyphs.drop, x: plotX + column, y: stripRow, style: theme.error) }
+                column += 1
+                index = end
+            }
+        }
+    }
+
+    /// What a dot belongs to, from the bottom layer to the top.
+    enum Series: Int, CaseIterable {
+        case portCeiling
+        case predicted
+        case freePorts
+        case established
+        case timeWait
+
+        func value(of point: PileupChartData.Point) -> Int {
+            switch self {
+            case .timeWait: point.timeWait
+            case .established: point.established
+            case .freePorts: point.freePorts
+            case .predicted, .portCeiling: 0
+            }
+        }
+    }
+
+    /// Braille dots per cell and the topmost series in each cell.
+    struct DotCells {
+        let width: Int
+        let height: Int
+        private var bits: [UInt8]
+        private var owner: [Series?]
+
+        init(width: Int, height: Int) {
+            self.width = width
+            self.height = height
+            bits = Array(repeating: 0, count: width * height)
+            owner = Array(repeating: nil, count: width * height)
+        }
+
+        /// Sets the dot at dot column `x`, dot row `y` (2 × 4 dots per cell in braille).
+        mutating func set(x: Int, y: Int, series: Series, dotsAcross: Int, dotsDown: Int) {
+            let column = x / dotsAcross, row = y / dotsDown
+            guard column >= 0, column < width, row >= 0, row < height else { return }
+            let index = row * width + column
+            bits[index] |= Self.brailleBit(x: x % dotsAcross, y: y % dotsDown)
+            if (owner[index]?.rawValue ?? -1) < series.rawValue { owner[index] = series }
+        }
+
+        /// A dotted horizontal line across the plot at dot row `y`.
+        mutating func horizontal(_ y: Int, series: Series, dotsAcross: Int) {
+            for x in stride(from: 0, to: width * dotsAcross, by: 2) {
+                set(x: x, y: y, series: series, dotsAcross: dotsAcross, dotsDown: dotsAcross == 2 ? 4 : 1)
+            }
+        }
+
+        /// A line through one dot row per dot column; steps are joined vertically.
+        mutating func line(_ rows: [Int], series: Series, dotsDown: Int, dotsAcross: Int) {
+            var previous: Int?
+            for (x, y) in rows.enumerated() {
+                let from = previous ?? y
+                for dotY in min(from, y) ... max(from, y) {
+                    set(x: x, y: dotY, series: series, dotsAcross: dotsAcross, dotsDown: dotsDown)
+                }
+                previous = y
+            }
+        }
+
+        func paint(x: Int, y: Int, braille: Bool, style: (Series) -> CellStyle, glyph: (Series) -> Character,
+                   _ grid: inout CellGrid) {
+            for row in 0 ..< height {
+                for column in 0 ..< width {
+                    let index = row * width + column
+                    guard let series = owner[index] else { continue }
+                    let character = braille ? Character(Unicode.Scalar(0x2800 + UInt32(bits[index]))!) : glyph(series)
+                    grid.put(character: character, x: x + column, y: y + row, style: style(series))
+                }
+            }
+        }
+
+        /// The bit of the braille dot at (x, y) within its cell (Unicode's dot numbering).
+        static func brailleBit(x: Int, y: Int) -> UInt8 {
+            switch (x, y) {
+            case (0, 0): 0x01
+            case (0, 1): 0x02
+            case (0, 2): 0x04
+            case (1, 0): 0x08
+            case (1, 1): 0x10
+            case (1, 2): 0x20
+            case (0, 3): 0x40
+            default: 0x80
+            }
+        }
+    }
+}
+
+// MARK: - Numbers as text
+
+extension PileupChart {
+    enum Format {
+        /// 28232 → "28,232".
+        static func count(_ value: Int) -> String {
+            let digits = String(abs(value))
+            var grouped = ""
+            for (index, digit) in digits.enumerated() {
+                if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(",") }
+                grouped.append(digit)
+            }
+            return value < 0 ? "-" + grouped : grouped
+        }
+
+        /// 60 → "60 s", 0.5 → "0.5 s".
+        static func seconds(_ value: Double) -> String {
+            value == value.rounded() ? "\(Int(value)) s" : "\((value * 10).rounded() / 10) s"
+        }
+
+        /// 30 → "30×", 0.5 → "0.5×" ("30x" in ASCII).
+        static func speed(_ value: Double, ascii: Bool = false) -> String {
+            let times = ascii ? "x" : "×"
+            return value == value.rounded() ? "\(Int(value))\(times)" : "\((value * 10).rounded() / 10)\(times)"
+        }
+
+        /// The next "round" number at or above `value`: a multiple of half its leading power of
+        /// ten (31,500 → 35,000; 6,300 → 6,500; 7 → 7).
+        static func roundUp(_ value: Int) -> Int {
+            var power = 1
+            while power * 10 <= value { power *= 10 }
+            let unit = max(1, power / 2)
+            return (value + unit - 1) / unit * unit
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import TCPStepCore
+
+extension HostPanel {
+    /// What `host` looks like in `simulation` now: its current (newest) connection, or its
+    /// newest listener, or CLOSED; with each running timer of that connection and its countdown.
+    public init(_ host: HostID, in simulation: Simulation) {
+        guard let connection = simulation.currentConnection(of: host) else {
+            let listener = simulation.listeners(of: host).last
+            self.init(host: host, port: listener, state: listener == nil ? .closed : .listen)
+            return
+        }
+        let timers = TimerKind.allCases.compactMap { kind -> TimerCountdown? in
+            connection.deadline(kind).map {
+                TimerCountdown(kind: kind, remaining: $0 - simulation.now,
+                               attempt: kind == .retransmission ? connection.retransmitCount : 0)
+            }
+        }
+        self.init(host: host, port: connection.ports.local, state: connection.state, timers: timers)
+    }
+
+    /// Both hosts' panels, client first.
+    public static func all(in simulation: Simulation) -> [HostPanel] {
+        HostID.allCases.map { HostPanel($0, in: simulation) }
+    }
+}

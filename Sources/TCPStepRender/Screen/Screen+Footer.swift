@@ -1,0 +1,86 @@
+import TCPStepCore
+
+// Below the diagram: the selected segment in full, the narration, and the keys.
+
+extension Screen {
+    static func paintFooter(_ regions: ScreenRegions, model: ScreenModel, layout: DiagramLayout, _ grid: inout CellGrid) {
+        let theme = model.theme, ellipsis = DiagramGlyphs(model.glyphs).ellipsis
+        let x = regions.innerX + 1, width = regions.innerWidth - 2
+        if let status = model.status {
+            grid.put(CellGrid.clip(status, toWidth: width, ellipsis: ellipsis), x: x, y: regions.detailsRow, style: theme.badge)
+        } else {
+            let details = SegmentDetails.line(model: model, layout: layout)
+            grid.put(CellGrid.clip(details.text, toWidth: width, ellipsis: ellipsis), x: x, y: regions.detailsRow,
+                     style: details.isSelection ? theme.segment(.selected).with(reverse: false, underline: false) : theme.timeAxis)
+        }
+        let lines = WordWrap.lines(model.narration, width: width)
+        for (index, row) in regions.narrationRows.enumerated() where index < lines.count {
+            var line = lines[index]
+            // The last line says when there was more than fits.
+            if index == regions.narrationRows.count - 1 && lines.count > regions.narrationRows.count {
+                line = CellGrid.clip(line + " " + String(ellipsis), toWidth: width, ellipsis: ellipsis)
+            }
+            grid.put(line, x: x, y: row, style: theme.narration)
+        }
+        paintKeyBar(model.keyHints, x: x, width: width, y: regions.keyBarRow, theme: theme, &grid)
+    }
+
+    /// "␣ step  ← back  p play …", as many as fit.
+    static func paintKeyBar(_ hints: [KeyHint], x: Int, width: Int, y: Int, theme: Theme, _ grid: inout CellGrid) {
+        var column = x
+        for hint in hints {
+            let needed = CellGrid.displayWidth(of: hint.key) + 1 + CellGrid.displayWidth(of: hint.action)
+            guard column + needed <= x + width else { break }
+            column += grid.put(hint.key, x: column, y: y, style: theme.keyHint)
+            column += grid.put(" " + hint.action, x: column, y: y, style: theme.keyBar)
+            column += 2
+        }
+    }
+}
+
+/// The details line: the selected segment with every field, or what can be selected.
+enum SegmentDetails {
+    static func line(model: ScreenModel, layout: DiagramLayout) -> (text: String, isSelection: Bool) {
+        let glyphs = DiagramGlyphs(model.glyphs), dot = glyphs.separator
+        guard let id = model.selected, let wire = model.inFlight.first(where: { $0.id == id }) else {
+            switch model.inFlight.count {
+            case 0: return ("nothing in flight", false)
+            case 1: return ("1 segment in flight\(dot)tab selects it", false)
+            default: return ("\(model.inFlight.count) segments in flight\(dot)tab selects one", false)
+            }
+        }
+        let label = layout.arrow(id).map { layout.label(of: $0, ellipsis: glyphs.ellipsis) } ?? SegmentLabel.text(for: wire, numbering: .absolute, seqBase: nil, ackBase: nil)
+        let segment = wire.segment
+        var fields = "\(segment.flags) seq=\(segment.seq)"
+        if segment.flags.contains(.ack) { fields += " ack=\(segment.ack)" }
+        fields += " len=\(segment.payloadLength) win=\(segment.window)"
+        let route = "\(wire.from.name):\(segment.sourcePort) \(glyphs.rightArrow) \(wire.to.name):\(segment.destinationPort)"
+        let fate = wire.lostAt.map { "lost at \(Screen.secondsText($0))" } ?? "arrives \(Screen.secondsText(wire.arrivesAt))"
+        let pointer = model.glyphs.pointer
+        // Most telling first: the line is cut at the right on a narrow terminal.
+        return ("\(pointer) \(label)\(dot)\(route)\(dot)sent \(Screen.secondsText(wire.sentAt))\(dot)\(fate)\(dot)\(fields)", true)
+    }
+}
+
+/// Greedy word wrap by display width; a word longer than a line is cut.
+public enum WordWrap {
+    public static func lines(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            for word in paragraph.split(separator: " ") {
+                let candidate = line.isEmpty ? String(word) : line + " " + word
+                if CellGrid.displayWidth(of: candidate) <= width {
+                    line = candidate
+                } else {
+                    if !line.isEmpty { lines.append(line) }
+                    line = CellGrid.clip(String(word), toWidth: width)
+                }
+            }
+            lines.append(line)
+        }
+        while lines.last == "" { lines.removeLast() }
+        return lines
+    }
+}

@@ -1,0 +1,75 @@
+import TCPStepCore
+
+// The frame and the header: title, virtual time and step, and each host's panel.
+
+extension Screen {
+    static func paintFrame(_ regions: ScreenRegions, model: ScreenModel, _ grid: inout CellGrid) {
+        let glyphs = model.glyphs, style = model.theme.border
+        let right = regions.width - 1
+        // Character by character (`fill`): putting a 250-character string costs more.
+        let edges: [(row: Int, left: Character, right: Character)] = [
+            (regions.titleRow, glyphs.frameTopLeft, glyphs.frameTopRight),
+            (regions.topSeparatorRow, glyphs.teeRight, glyphs.teeLeft),
+            (regions.bottomSeparatorRow, glyphs.teeRight, glyphs.teeLeft),
+            (regions.bottomRow, glyphs.frameBottomLeft, glyphs.frameBottomRight),
+        ]
+        for edge in edges {
+            grid.put(character: edge.left, x: 0, y: edge.row, style: style)
+            grid.fill(GridRect(x: 1, y: edge.row, width: regions.width - 2, height: 1), with: glyphs.horizontal, style: style)
+            grid.put(character: edge.right, x: right, y: edge.row, style: style)
+        }
+        for row in 1 ..< regions.bottomRow where row != regions.topSeparatorRow && row != regions.bottomSeparatorRow {
+            grid.put(character: glyphs.vertical, x: 0, y: row, style: style)
+            grid.put(character: glyphs.vertical, x: right, y: row, style: style)
+        }
+    }
+
+    static func paintHeader(_ regions: ScreenRegions, model: ScreenModel, _ grid: inout CellGrid) {
+        let theme = model.theme, glyphs = DiagramGlyphs(model.glyphs), dot = glyphs.separator
+        // Right end of the top border: "t 2.130 s · step 17".
+        let clock = " t \(secondsText(model.now))\(dot)step \(model.step) "
+        let clockX = regions.width - 2 - CellGrid.displayWidth(of: clock)
+        grid.put(clock, x: clockX, y: regions.titleRow, style: theme.title)
+        // Left end: "tcpstep · title · rfc9293", then the "not TCP" badge.
+        let badge = model.variants.isAny ? " not TCP: \(model.variants.names.joined(separator: ", ")) " : ""
+        let room = max(0, clockX - 3 - CellGrid.displayWidth(of: badge) - 1)
+        let heading = "tcpstep" + dot + model.scenarioTitle + dot + model.profile.rawValue
+        let title = " " + CellGrid.clip(heading, toWidth: max(0, room - 2), ellipsis: glyphs.ellipsis) + " "
+        let titleWidth = grid.put(title, x: 2, y: regions.titleRow, style: theme.title)
+        if !badge.isEmpty {
+            grid.put(badge, x: 2 + titleWidth + 1, y: regions.titleRow, style: theme.badge)
+        }
+        for panel in model.hosts {
+            let x = panel.host == .client ? regions.innerX + 1 : regions.serverPanelX
+            let width = panel.host == .client ? regions.serverPanelX - x - 1 : regions.width - 1 - x
+            paintHostPanel(panel, x: x, width: width, regions: regions, model: model, &grid)
+        }
+    }
+
+    /// "CLIENT 10.0.0.1:5000" over "▐ TIME_WAIT ▌  2MSL 59.9 s": the state is the loudest thing
+    /// on screen, in its own colour, reversed into a solid label.
+    private static func paintHostPanel(_ panel: HostPanel, x: Int, width: Int, regions: ScreenRegions,
+                                       model: ScreenModel, _ grid: inout CellGrid) {
+        let theme = model.theme, glyphs = model.glyphs
+        let name = "\(panel.host.name.uppercased()) \(panel.host.address)" + (panel.port.map { ":\($0)" } ?? "")
+        grid.put(CellGrid.clip(name, toWidth: width), x: x, y: regions.hostNameRow, style: theme.hostLabel)
+        let stateStyle = theme.state(panel.state)
+        let label = stateStyle.with(bold: true, reverse: !stateStyle.reverse)
+        var column = x
+        column += grid.put(String(glyphs.badgeLeft), x: column, y: regions.hostStateRow, style: stateStyle)
+        column += grid.put(" \(panel.state.name) ", x: column, y: regions.hostStateRow, style: label)
+        column += grid.put(String(glyphs.badgeRight), x: column, y: regions.hostStateRow, style: stateStyle)
+        for timer in panel.timers {
+            let text = "  " + timer.text
+            guard column + CellGrid.displayWidth(of: text) <= x + width else { break }
+            column += grid.put(text, x: column, y: regions.hostStateRow, style: theme.timeAxis)
+        }
+    }
+
+    /// "2.130 s": virtual time with millisecond precision.
+    static func secondsText(_ time: Micros) -> String {
+        let millis = time / 1_000
+        let fraction = String(millis % 1_000)
+        return "\(millis / 1_000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction) s"
+    }
+}

@@ -1,0 +1,58 @@
+import TCPStepCore
+
+/// The live view as a pure function: `ScreenModel` + `DiagramLayout` → `CellGrid`.
+///
+/// The app keeps the layout between frames, so that each frame lays out only the new events:
+///
+///     let options = Screen.diagramOptions(for: model, width: w, height: h)
+///     layout.update(with: stepper.events, config: options.layoutConfig)
+///     let grid = Screen.render(model, layout: layout, width: w, height: h)
+public enum Screen {
+    /// The diagram options for `model` on a terminal of `width` × `height`: the size of the
+    /// diagram's area, and the model's scroll, selection, numbering, glyphs and theme.
+    public static func diagramOptions(for model: ScreenModel, width: Int, height: Int) -> DiagramOptions {
+        let area = ScreenRegions(width: width, height: height).diagram
+        return DiagramOptions(width: area.width, height: area.height, scroll: model.scroll, selected: model.selected,
+                              numbering: model.numbering, glyphs: model.glyphs, theme: model.theme)
+    }
+
+    /// One frame. `layout` must be up to date with the events shown and built with
+    /// `diagramOptions(for:width:height:).layoutConfig`.
+    public static func render(_ model: ScreenModel, layout: DiagramLayout, width: Int, height: Int) -> CellGrid {
+        let regions = ScreenRegions(width: width, height: height)
+        var grid = CellGrid(width: width, height: height)
+        if regions.isTooSmall {
+            paintTooSmall(regions, theme: model.theme, glyphs: DiagramGlyphs(model.glyphs), &grid)
+            return grid
+        }
+        paintFrame(regions, model: model, &grid)
+        paintHeader(regions, model: model, &grid)
+        let options = diagramOptions(for: model, width: width, height: height)
+        DiagramPainter.paint(layout, into: &grid, at: regions.diagram, options: options)
+        paintFooter(regions, model: model, layout: layout, &grid)
+        return grid
+    }
+
+    /// The segment in flight drawn at screen cell (`x`, `y`), for mouse selection.
+    public static func segment(atX x: Int, y: Int, model: ScreenModel, layout: DiagramLayout,
+                               width: Int, height: Int) -> SegmentID? {
+        let area = ScreenRegions(width: width, height: height).diagram
+        guard area.columns.contains(x), area.rows.contains(y) else { return nil }
+        let window = layout.visibleRows(height: area.height, scroll: model.scroll)
+        let row = window.lowerBound + y - area.y
+        guard window.contains(row) else { return nil }
+        return layout.inFlightSegment(atColumn: x - area.x, row: row)
+    }
+
+    /// "terminal too small: need 60×16, have 50×10", centred.
+    static func paintTooSmall(_ regions: ScreenRegions, theme: Theme, glyphs: DiagramGlyphs, _ grid: inout CellGrid) {
+        let x = glyphs.times
+        let text = "terminal too small: need \(ScreenRegions.minimumWidth)\(x)\(ScreenRegions.minimumHeight), have \(regions.width)\(x)\(regions.height)"
+        let lines = WordWrap.lines(text, width: max(1, regions.width))
+        let top = max(0, (regions.height - lines.count) / 2)
+        for (index, line) in lines.enumerated() {
+            let x = max(0, (regions.width - CellGrid.displayWidth(of: line)) / 2)
+            grid.put(line, x: x, y: top + index, style: theme.error)
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import TCPStepCore
+
+/// Everything one frame of the live view shows, gathered by the app from the stepper, the
+/// narration and its view state. `Screen.render` turns it (and the diagram layout the app keeps
+/// up to date between frames) into a grid. Plain values only: building one costs nothing.
+public struct ScreenModel: Hashable, Sendable {
+    public var scenarioTitle: String
+    public var profile: ProfileName
+    /// Teaching variants in force: the header then says "not TCP".
+    public var variants: TeachingVariants
+    /// Virtual time now, and the step that brought us here.
+    public var now: Micros
+    public var step: Int
+    /// The client's panel, then the server's.
+    public var hosts: [HostPanel]
+    /// Segments on the wire now (`Simulation.inFlight`), oldest first.
+    public var inFlight: [WireSegment]
+    /// The segment the keys act on.
+    public var selected: SegmentID?
+    /// A sentence or two saying why the last step happened (from TCPStepNarration).
+    public var narration: String
+    /// A short message that replaces the details line, e.g. "segment 7 already arrived".
+    public var status: String?
+    public var keyHints: [KeyHint]
+    public var scroll: DiagramScroll
+    public var numbering: SequenceNumbering
+    public var glyphs: GlyphSet
+    public var theme: Theme
+
+    public init(scenarioTitle: String, profile: ProfileName, variants: TeachingVariants = TeachingVariants(),
+                now: Micros, step: Int, hosts: [HostPanel], inFlight: [WireSegment], selected: SegmentID? = nil,
+                narration: String = "", status: String? = nil, keyHints: [KeyHint] = KeyHint.standard,
+                scroll: DiagramScroll = .followNewest, numbering: SequenceNumbering = .relative,
+                glyphs: GlyphSet = .unicode, theme: Theme = .default) {
+        self.scenarioTitle = scenarioTitle
+        self.profile = profile
+        self.variants = variants
+        self.now = now
+        self.step = step
+        self.hosts = hosts
+        self.inFlight = inFlight
+        self.selected = selected
+        self.narration = narration
+        self.status = status
+        self.keyHints = keyHints
+        self.scroll = scroll
+        self.numbering = numbering
+        self.glyphs = glyphs
+        self.theme = theme
+    }
+}
+
+/// One host as the header shows it: address, port, state, and its running timers.
+public struct HostPanel: Hashable, Sendable {
+    public var host: HostID
+    /// The local port of the connection shown (or of the listener); nil before either exists.
+    public var port: UInt16?
+    public var state: TCPState
+    public var timers: [TimerCountdown]
+
+    public init(host: HostID, port: UInt16?, state: TCPState, timers: [TimerCountdown] = []) {
+        self.host = host
+        self.port = port
+        self.state = state
+        self.timers = timers
+    }
+}
+
+/// A running timer and how long it has left: "RTO 2.0 s try 2", "2MSL 59.9 s".
+public struct TimerCountdown: Hashable, Sendable {
+    public var kind: TimerKind
+    public var remaining: Micros
+    /// Retransmissions so far of the segment the RTO guards (0: the first transmission).
+    public var attempt: Int
+
+    public init(kind: TimerKind, remaining: Micros, attempt: Int = 0) {
+        self.kind = kind
+        self.remaining = remaining
+        self.attempt = attempt
+    }
+
+    /// "RTO 2.0 s try 2": seconds with one decimal from a second up, milliseconds below.
+    public var text: String {
+        let time = remaining >= .seconds(1)
+            ? "\(remaining / 1_000_000).\((remaining % 1_000_000) / 100_000) s"
+            : "\(max(0, remaining).millisecondsText) ms"
+        let attemptText = kind == .retransmission && attempt > 0 ? " try \(attempt + 1)" : ""
+        return "\(kind.label) \(time)\(attemptText)"
+    }
+}
+
+/// One entry of the key bar: "␣ step".
+public struct KeyHint: Hashable, Sendable {
+    public var key: String
+    public var action: String
+
+    public init(_ key: String, _ action: String) {
+        self.key = key
+        self.action = action
+    }
+
+    /// The keys of the stepping view, as DESIGN-tui.md shows them.
+    public static let standard: [KeyHint] = [
+        KeyHint("␣", "step"), KeyHint("←", "back"), KeyHint("p", "play"), KeyHint("tab", "select"),
+        KeyHint("d", "drop"), KeyHint("l", "delay"), KeyHint("u", "dup"), KeyHint("#", "rel/abs"),
+        KeyHint("?", "help"), KeyHint("q", "quit"),
+    ]
+
+    /// The same keys named in ASCII, for `--ascii` terminals.
+    public static let standardASCII: [KeyHint] = standard.map { hint in
+        switch hint.key {
+        case "␣": KeyHint("space", hint.action)
+        case "←": KeyHint("left", hint.action)
+        default: hint
+        }
+    }
+}
