@@ -19,6 +19,9 @@ let package = Package(
         .library(name: "TCPStepScenario", targets: ["TCPStepScenario"]),
         .library(name: "TCPStepRender", targets: ["TCPStepRender"]),
         .library(name: "TCPStepPileup", targets: ["TCPStepPileup"]),
+        .library(name: "TCPStepNarration", targets: ["TCPStepNarration"]),
+        .library(name: "TCPStepApp", targets: ["TCPStepApp"]),
+        .library(name: "TCPStepTerminal", targets: ["TCPStepTerminal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
