@@ -49,8 +49,8 @@ public struct AppModel: Sendable {
         showsTitleCard = options.presenter
     }
 
-    /// How long to wait before the next play tick, in milliseconds.
-    public var tickIntervalMs: Int { Int(1_000 / Self.playSpeeds[speedIndex]) }
+    /// How long to wait before the next tick, in milliseconds: the play speed while playing.
+    public var tickIntervalMs: Int { isPlaying ? Int(1_000 / Self.playSpeeds[speedIndex]) : 250 }
 
     public var isOverlayOpen: Bool { overlay != nil }
 }

@@ -73,9 +73,9 @@ struct InteractiveTests {
         tmux.type("\(tcpstep) handshake --quiz; echo EXIT=$?")
         try tmux.waitFor("step 0")
         var screen = ""
-        for _ in 0..<4 where !screen.contains("Which state") {
+        for _ in 0..<4 where !screen.contains("answer with 1") {
             tmux.press("Space")
-            screen = (try? tmux.waitFor("Which state", timeout: 1)) ?? ""
+            screen = (try? tmux.waitFor("answer with 1", timeout: 2)) ?? ""
         }
         let first = try #require(Self.question(in: screen))
         tmux.press(String(first.rightKey))
@@ -83,9 +83,9 @@ struct InteractiveTests {
         try tmux.waitFor("1/1")
         tmux.press("Space")                                   // close the answer, continue
         screen = ""
-        for _ in 0..<6 where !screen.contains("Which state") {
+        for _ in 0..<6 where !screen.contains("answer with 1") {
             tmux.press("Space")
-            screen = (try? tmux.waitFor("Which state", timeout: 1)) ?? ""
+            screen = (try? tmux.waitFor("answer with 1", timeout: 2)) ?? ""
         }
         let second = try #require(Self.question(in: screen))
         tmux.press(String(second.wrongKey))
@@ -94,6 +94,25 @@ struct InteractiveTests {
         tmux.press("q")
         tmux.press("q")
         try tmux.waitFor("EXIT=0")
+    }
+
+    @Test("The pile-up view runs, a remedy switches on from the keyboard, q quits cleanly")
+    func pileupView() throws {
+        let tmux = try Tmux(width: 110, height: 34)
+        tmux.type("\(tcpstep) time-wait-pileup; echo EXIT=$?")   // the built-in opens the pile-up view
+        try tmux.waitFor("tcpstep pileup")
+        try tmux.waitUntil("time passing") { Self.seconds(in: $0) ?? 0 >= 2 }
+        tmux.press("5")
+        try tmux.waitFor("5 [x] server closes first")
+        try tmux.waitFor("cost:")
+        tmux.press("q")
+        try tmux.waitFor("EXIT=0")
+    }
+
+    /// "t 93 s" in the pile-up header.
+    static func seconds(in screen: String) -> Int? {
+        guard let range = screen.range(of: #"t \d+ s"#, options: .regularExpression) else { return nil }
+        return Int(screen[range].dropFirst(2).dropLast(2))
     }
 
     /// The terminal's line-discipline modes as stty prints them ("isig icanon echo" when sane).
@@ -118,10 +137,10 @@ struct InteractiveTests {
         // Each choice is a line "  N  STATE"; which is right follows from TCP itself.
         let right = expectedNext(host: host, from: from)
         var rightKey: Int?, wrongKey: Int?
+        let choice = #/│\s{3}([1-4])\s{2}([A-Z][A-Z_0-9]+)\s+│/#
         for line in screen.split(separator: "\n") {
-            let words = line.split(whereSeparator: { $0 == " " || $0 == "│" })
-            guard words.count == 2, let key = Int(words[0]), (1...4).contains(key) else { continue }
-            if words[1] == right { rightKey = key } else if wrongKey == nil { wrongKey = key }
+            guard let match = line.firstMatch(of: choice), let key = Int(match.1) else { continue }
+            if match.2 == right { rightKey = key } else if wrongKey == nil { wrongKey = key }
         }
         guard let rightKey, let wrongKey else { return nil }
         return (rightKey, wrongKey)

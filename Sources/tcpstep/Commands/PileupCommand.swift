@@ -1,5 +1,6 @@
 import ArgumentParser
 import TCPStepCore
+import TCPStepApp
 import TCPStepPileup
 
 /// `tcpstep pileup`: a web server opening a connection to its database for every request, and
@@ -60,6 +61,8 @@ struct PileupCommand: ParsableCommand {
     @Option(help: "Random seed (initial sequence numbers).")
     var seed: UInt64 = 1
 
+    @OptionGroup var display: DisplayOptions
+
     @Flag(help: "Run without a terminal and print the samples.")
     var headless = false
 
@@ -105,7 +108,12 @@ struct PileupCommand: ParsableCommand {
             let config = try makeConfig()
             let end = PileupArgument.duration(duration) ?? .seconds(3600)
             guard headless else {
-                throw CleanExit.message("tcpstep pileup: the live chart is not wired into the terminal yet; use --headless (add --json for JSON lines)")
+                let options = try display.appOptions()
+                let code = InteractiveLoop.run { isUTF8 in
+                    PileupAppModel(config: config, duration: end, options: options.adjusted(isUTF8: isUTF8))
+                }
+                if code != 0 { throw ExitCode(code) }
+                return
             }
             var pileup = Pileup(config: config)
             if json {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TCPStepApp
 import TCPStepNarration
+import TCPStepPileup
 import TCPStepRender
 import TCPStepScenario
 import TCPStepTerminal
@@ -71,10 +72,11 @@ struct DisplayOptions: ParsableArguments {
     }
 }
 
-/// The Elm loop: paint the model's frame, wait for an event, update, repeat.
+/// The Elm loop: paint the program's frame, wait for an event, handle it, repeat.
 enum InteractiveLoop {
-    /// Runs until the user quits; returns the exit code (128 + signal after SIGINT/SIGTERM/SIGHUP).
-    static func run(scenario: Scenario, options: AppOptions) throws -> Int32 {
+    /// Runs until the user quits; returns the exit code (128 + signal after SIGINT/SIGTERM/SIGHUP,
+    /// 2 when there is no usable terminal).
+    static func run<Program: InteractiveProgram>(_ makeProgram: (_ isUTF8: Bool) -> Program) -> Int32 {
         let session: TerminalSession
         do {
             session = try TerminalSession.start()
@@ -82,25 +84,34 @@ enum InteractiveLoop {
             FileHandle.standardError.write(Data((error.message + "\n").utf8))
             return 2
         }
-        var options = options
-        if !session.isUTF8 { options.ascii = true }
-        var model = AppModel(scenario: scenario, options: options)
+        var program = makeProgram(session.isUTF8)
         let size = session.size
-        _ = model.update(.resize(width: size.width, height: size.height))
-        loop: while true {
-            session.paint(model.frame())
-            let timeout = model.isPlaying ? model.tickIntervalMs : 250
-            let message: AppMessage
-            if let event = session.nextEvent(timeoutMs: timeout) {
-                guard let mapped = KeyBindings.message(for: event, overlayOpen: model.isOverlayOpen) else { continue }
-                message = mapped
-            } else {
-                message = .tick
-            }
-            if model.update(message).contains(.quit) { break loop }
+        _ = program.handle(.resize(width: size.width, height: size.height))
+        while true {
+            session.paint(program.frame())
+            guard program.handle(session.nextEvent(timeoutMs: program.tickIntervalMs)) else { break }
         }
         let signal = session.caughtSignal
         session.shutdown()
         return signal.map { 128 + $0 } ?? 0
+    }
+
+    /// The sequence diagram of a scenario, or the pile-up view when the scenario asks for it.
+    static func run(scenario: Scenario, options: AppOptions) throws -> Int32 {
+        if scenario.view == .pileup {
+            return run { isUTF8 in
+                PileupAppModel(config: PileupConfig(), duration: .seconds(3_600), options: options.adjusted(isUTF8: isUTF8))
+            }
+        }
+        return run { isUTF8 in AppModel(scenario: scenario, options: options.adjusted(isUTF8: isUTF8)) }
+    }
+}
+
+extension AppOptions {
+    /// ASCII glyphs when the terminal's locale cannot show Unicode.
+    func adjusted(isUTF8: Bool) -> AppOptions {
+        var options = self
+        if !isUTF8 { options.ascii = true }
+        return options
     }
 }

@@ -1,0 +1,129 @@
+import TCPStepCore
+import TCPStepNarration
+import TCPStepPileup
+import TCPStepRender
+
+/// The live TIME_WAIT pile-up: the simulation runs on while the audience watches the chart and
+/// switches remedies on and off. A value, changed only by `handle`.
+public struct PileupAppModel: InteractiveProgram, Sendable {
+    public private(set) var pileup: Pileup
+    public private(set) var isPlaying = true
+    /// Index into `speeds`.
+    public private(set) var speedIndex = 3
+    /// The remedy whose cost is spelled out (the last one toggled).
+    public private(set) var highlighted: Remedy?
+    public private(set) var showsHelp = false
+    public private(set) var width = 80
+    public private(set) var height = 24
+    public let options: AppOptions
+    /// Where the run stops by itself (`--duration`).
+    public let duration: Micros
+
+    /// Virtual seconds per wall-clock second.
+    public static let speeds: [Double] = [1, 5, 10, 30, 60, 120]
+    /// Frames while playing: ten a second is smooth enough for a chart of seconds.
+    public static let frameIntervalMs = 100
+
+    public init(config: PileupConfig, duration: Micros, options: AppOptions) {
+        pileup = Pileup(config: config)
+        self.duration = duration
+        self.options = options
+    }
+
+    public var tickIntervalMs: Int { isPlaying ? Self.frameIntervalMs : 500 }
+    public var speed: Double { Self.speeds[speedIndex] }
+
+    public mutating func handle(_ event: TerminalEvent?) -> Bool {
+        switch event {
+        case nil:
+            advanceOneFrame()
+        case .key(let key):
+            if showsHelp {
+                showsHelp = false
+                return key != .character("q")
+            }
+            return press(key)
+        case .resize(let newWidth, let newHeight):
+            width = newWidth
+            height = newHeight
+        case .mouse:
+            break
+        case .signal:
+            return false
+        }
+        return true
+    }
+
+    private mutating func press(_ key: Key) -> Bool {
+        switch key {
+        case .character(" "), .character("p"): isPlaying.toggle()
+        case .character("+"), .character("="): speedIndex = min(speedIndex + 1, Self.speeds.count - 1)
+        case .character("-"), .character("_"): speedIndex = max(speedIndex - 1, 0)
+        case .character("r"): pileup = pileup.restarted()
+        case .character("?"), .function(1): showsHelp = true
+        case .character("q"), .control("c"): return false
+        case .character(let typed):
+            if let remedy = Remedy.allCases.first(where: { $0.key == typed }) {
+                pileup.toggle(remedy)
+                highlighted = remedy
+            }
+        default: break
+        }
+        return true
+    }
+
+    /// One frame's worth of virtual time at the current speed, until the run's duration.
+    private mutating func advanceOneFrame() {
+        guard isPlaying else { return }
+        let step = Micros(speed * Double(Self.frameIntervalMs) * 1_000)
+        let remaining = duration - pileup.now
+        guard remaining > 0 else {
+            isPlaying = false
+            return
+        }
+        pileup.advance(by: min(step, remaining))
+    }
+
+    public mutating func frame() -> CellGrid {
+        let base = Theme.named(options.themeName) ?? .default
+        let theme = options.noColor ? base.withoutColor() : base
+        let glyphs: GlyphSet = options.ascii ? .ascii : .unicode
+        var grid = PileupChart.render(chartData, width: width, height: height, theme: theme, glyphs: glyphs)
+        if showsHelp {
+            OverlayPainter.box(title: "pile-up keys", lines: Self.helpLines(language), theme: theme, glyphs: glyphs, into: &grid)
+        }
+        return grid
+    }
+
+    private var language: PileupLanguage { options.language == .chinese ? .chinese : .english }
+
+    /// The chart's input, from the model and its newest samples.
+    var chartData: PileupChartData {
+        let samples = pileup.history.suffix(400)
+        let points = samples.map { sample in
+            let timeWait = sample.count(.timeWait), established = sample.count(.established)
+            return PileupChartData.Point(timeS: sample.timeS, timeWait: timeWait, established: established,
+                                         otherLive: max(0, sample.liveConnections - timeWait - established),
+                                         freePorts: sample.freePorts, failedConnects: sample.failedConnects)
+        }
+        let latest = pileup.latest
+        let remedies = Remedy.allCases.map {
+            PileupChartData.Remedy(key: String($0.key), title: $0.title(language), cost: $0.cost(language), isOn: pileup.isOn($0))
+        }
+        return PileupChartData(
+            points: points, predictedTimeWait: pileup.predictedTimeWait, requestRate: pileup.config.requestsPerSecond,
+            connectRate: pileup.connectRate, timeWaitSeconds: Double(latest?.timeWait ?? 0) / 1e6,
+            portRangeCount: latest?.portRangeCount ?? pileup.config.ephemeralPorts.count,
+            timeWaitOnClient: latest?.count(.timeWait, of: .client) ?? 0,
+            timeWaitOnServer: latest?.count(.timeWait, of: .server) ?? 0,
+            requestsWaiting: pileup.requestsWaiting, profileName: pileup.config.profile.rawValue,
+            remedies: remedies, highlightedRemedy: highlighted.map(\.rawValue), isPlaying: isPlaying, speed: speed)
+    }
+
+    static func helpLines(_ language: PileupLanguage) -> [String] {
+        ["space p   play / pause", "+ -       faster / slower (virtual seconds per second)"]
+            + Remedy.allCases.map { "\($0.key)         \($0.title(language))" }
+            + ["r         restart with the remedies now on", "?         this help", "q         quit", "",
+               "The dashed line is rate × TIME_WAIT: the steady state theory predicts."]
+    }
+}
