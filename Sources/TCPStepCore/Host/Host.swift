@@ -7,6 +7,9 @@ struct Host: Sendable {
     var nextListenerOrder = 0
     /// Port pair → slot in the connection table.
     var connections = SlotMap<PortPair>()
+    /// The host's newest connection (what SEND, CLOSE and ABORT act on), kept up to date so that
+    /// finding it costs nothing per call: new connections always have the largest id.
+    var newest: (slot: Int, id: ConnectionID)?
     var ports: PortAllocator
     var isn: ISNGenerator
     /// TIME_WAIT connections in the order they entered it (for tcp_tw_reuse), checked lazily.

@@ -62,6 +62,24 @@ extension Simulation {
     }
 
     /// Forgets a connection whose TCB is gone, and frees its ephemeral port.
+    /// Adds a new TCB to the table and to its host; it becomes the host's newest connection.
+    mutating func insert(_ connection: Connection) -> Int {
+        let slot = table.insert(connection)
+        hosts[connection.host.rawValue].connections[connection.ports] = slot
+        hosts[connection.host.rawValue].newest = (slot, connection.id)
+        return slot
+    }
+
+    /// After the newest connection of a host is deleted, the next newest takes its place.
+    private mutating func findNewest(of host: HostID) {
+        var best: (slot: Int, id: ConnectionID)?
+        for slot in hosts[host.rawValue].connections.values {
+            guard let id = table.id(at: slot) else { continue }
+            if best.map({ id > $0.id }) ?? true { best = (slot, id) }
+        }
+        hosts[host.rawValue].newest = best
+    }
+
     mutating func removeConnection(slot: Int) {
         guard let connection = table.removalFacts(at: slot) else { return }
         if connection.state != .closed && connection.state != .listen { adjustCount(connection.state, by: -1) }
@@ -70,5 +88,6 @@ extension Simulation {
         hosts[index].connections[connection.ports] = nil
         if connection.ownsEphemeralPort { hosts[index].ports.release(connection.ports.local) }
         table.remove(slot)
+        if hosts[index].newest?.slot == slot { findNewest(of: connection.host) }
     }
 }

@@ -29,14 +29,13 @@ extension Simulation {
     /// The connection a host's SEND, CLOSE and ABORT act on: its newest one; with none, its
     /// newest listener.
     public func currentConnection(of host: HostID) -> Connection? {
-        hosts[host.rawValue].connections.values.compactMap { table[$0] }.max { $0.id < $1.id }
+        hosts[host.rawValue].newest.flatMap { table[$0.slot] }
     }
 
     /// SEND, CLOSE or ABORT on the host's current connection; CLOSE and ABORT on a host with only
     /// a listener close the listener, and SEND there has no foreign socket to go to.
     private mutating func onCurrentConnection(_ call: AppCall, of host: HostID, _ trace: inout TraceLog) -> AppResult {
-        guard let current = currentConnection(of: host),
-              let slot = hosts[host.rawValue].connections[current.ports] else {
+        guard let slot = hosts[host.rawValue].newest?.slot else {
             guard let port = listeners(of: host).last else { return .failed(.connectionDoesNotExist) }
             if case .send = call { return .failed(.foreignSocketUnspecified) }
             return closeListener(port, host: host, &trace)
@@ -96,8 +95,7 @@ extension Simulation {
         var connection = Connection.activeOpen(id: table.makeID(), host: host, ports: ports, iss: iss, now: now,
                                                config: connectionConfig, &actions)
         connection.ownsEphemeralPort = ownsPort
-        let slot = table.insert(connection)
-        hosts[host.rawValue].connections[ports] = slot
+        let slot = insert(connection)
         run(actions, slot: slot, &trace)
         return .ok
     }

@@ -55,8 +55,7 @@ extension Simulation {
         var actions = takeActionBuffer()
         let connection = Connection.acceptSYN(segment, id: id, host: host, iss: chosenISN, now: now,
                                               config: connectionConfig, &actions)
-        let slot = table.insert(connection)
-        hosts[host.rawValue].connections[connection.ports] = slot
+        let slot = insert(connection)
         run(actions, slot: slot, &trace)
     }
 
