@@ -40,6 +40,11 @@ extension Simulation {
             if case .send = call { return .failed(.foreignSocketUnspecified) }
             return closeListener(port, host: host, &trace)
         }
+        return userCall(call, slot: slot, &trace)
+    }
+
+    /// SEND, CLOSE or ABORT on the TCB in `slot`, with its actions carried out.
+    mutating func userCall(_ call: AppCall, slot: Int, _ trace: inout TraceLog) -> AppResult {
         let config = connectionConfig
         var actions = takeActionBuffer()
         let result: Result<Void, UserCallError>
@@ -47,7 +52,7 @@ extension Simulation {
         case .send(let bytes): result = table.slots[slot]!.send(bytes: bytes, now: now, config: config, &actions)
         case .close: result = table.slots[slot]!.close(now: now, config: config, &actions)
         case .abort: result = table.slots[slot]!.abort(config: config, &actions)
-        case .listen, .connect, .crash: preconditionFailure("\(call) has no current connection")
+        case .listen, .connect, .crash: preconditionFailure("\(call) does not act on one connection")
         }
         run(actions, slot: slot, &trace)
         switch result {

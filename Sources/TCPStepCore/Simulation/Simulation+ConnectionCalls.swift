@@ -30,20 +30,7 @@ extension Simulation {
         guard let slot = table.slotsByID[id], table.identity(at: slot)?.host == host else {
             return .failed(.connectionDoesNotExist)
         }
-        let config = connectionConfig
-        var actions = takeActionBuffer()
-        let result: Result<Void, UserCallError>
-        switch call {
-        case .send(let bytes): result = table.slots[slot]!.send(bytes: bytes, now: now, config: config, &actions)
-        case .close: result = table.slots[slot]!.close(now: now, config: config, &actions)
-        case .abort: result = table.slots[slot]!.abort(config: config, &actions)
-        case .listen, .connect, .crash: preconditionFailure("\(call) does not act on one connection")
-        }
-        run(actions, slot: slot, &trace)
-        switch result {
-        case .success: return .ok
-        case .failure(let error): return .failed(error)
-        }
+        return userCall(call, slot: slot, &trace)
     }
 
     /// Active OPEN from an ephemeral port of `host` to the peer's `remotePort`, now. Returns the
