@@ -191,7 +191,14 @@ extension AppModel {
             status = "no segment in flight to act on"
             return
         }
-        if stepper.intervene(make(id)) {
+        let intervention = make(id)
+        if stepper.intervene(intervention) {
+            status = switch intervention {
+            case .drop: "segment \(id.raw) dropped: watch for the retransmission"
+            case .delay(_, let extra): "segment \(id.raw) held back \(extra.durationText)"
+            case .duplicate: "segment \(id.raw) duplicated: the copy is in flight too"
+            case .app: nil
+            }
             afterMove()
         } else {
             status = "segment \(id.raw) is no longer in flight"

@@ -32,14 +32,20 @@ extension AppModel {
     /// What the screen shows, gathered from the stepper and the view state.
     func screenModel() -> ScreenModel {
         let simulation = stepper.simulation
-        var hints = options.ascii ? KeyHint.standardASCII : KeyHint.standard
+        var hints = switch (options.presenter, options.ascii) {
+        case (false, false): KeyHint.standard
+        case (false, true): KeyHint.standardASCII
+        case (true, false): KeyHint.presenter
+        case (true, true): KeyHint.presenterASCII
+        }
         if options.quiz { hints.insert(KeyHint("quiz", "\(quiz.right)/\(quiz.asked)"), at: 0) }
         return ScreenModel(
             scenarioTitle: narrator.title, profile: scenario.config.profile.name, variants: scenario.config.variants,
             now: simulation.now, step: simulation.stepCount, hosts: HostPanel.all(in: simulation),
             inFlight: simulation.inFlight, selected: selection, narration: narrationText, status: status,
             keyHints: hints, scroll: scrollBack.map { .back(rows: $0) } ?? .followNewest,
-            numbering: absoluteNumbers ? .absolute : .relative, glyphs: glyphs, theme: theme)
+            numbering: absoluteNumbers ? .absolute : .relative, glyphs: glyphs, theme: theme,
+            layoutStyle: options.presenter ? .presenter : .standard)
     }
 
     /// The narration of the step just taken (or the scenario's summary before the first one, its

@@ -14,7 +14,17 @@ public struct StepNarration: Hashable, Sendable {
     public var sentences: [String]
 
     /// Everything, author's words first, as one paragraph.
-    public var text: String { ([authored].compactMap { $0 } + sentences).joined(separator: " ") }
+    public var text: String { Self.join([authored].compactMap { $0 } + sentences) }
+
+    /// Sentences joined with a space, except after CJK punctuation, where Chinese text has none.
+    static func join(_ parts: [String]) -> String {
+        var text = ""
+        for part in parts where !part.isEmpty {
+            if let last = text.last, !"。！？；：”）".contains(last) { text += " " }
+            text += part
+        }
+        return text
+    }
 }
 
 /// Narrates a trace in plain words, in English or Chinese.

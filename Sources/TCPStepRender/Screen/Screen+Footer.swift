@@ -13,13 +13,9 @@ extension Screen {
             grid.put(CellGrid.clip(details.text, toWidth: width, ellipsis: ellipsis), x: x, y: regions.detailsRow,
                      style: details.isSelection ? theme.segment(.selected).with(reverse: false, underline: false) : theme.timeAxis)
         }
-        let lines = WordWrap.lines(model.narration, width: width)
-        for (index, row) in regions.narrationRows.enumerated() where index < lines.count {
-            var line = lines[index]
-            // The last line says when there was more than fits.
-            if index == regions.narrationRows.count - 1 && lines.count > regions.narrationRows.count {
-                line = CellGrid.clip(line + " " + String(ellipsis), toWidth: width, ellipsis: ellipsis)
-            }
+        // The last line says when there was more than fits.
+        let lines = WordWrap.lines(model.narration, width: width, limit: regions.narrationRows.count, ellipsis: ellipsis)
+        for (row, line) in zip(regions.narrationRows, lines) {
             grid.put(line, x: x, y: row, style: theme.narration)
         }
         paintKeyBar(model.keyHints, x: x, width: width, y: regions.keyBarRow, theme: theme, &grid)
@@ -59,28 +55,5 @@ enum SegmentDetails {
         let pointer = model.glyphs.pointer
         // Most telling first: the line is cut at the right on a narrow terminal.
         return ("\(pointer) \(label)\(dot)\(route)\(dot)sent \(Screen.secondsText(wire.sentAt))\(dot)\(fate)\(dot)\(fields)", true)
-    }
-}
-
-/// Greedy word wrap by display width; a word longer than a line is cut.
-public enum WordWrap {
-    public static func lines(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            for word in paragraph.split(separator: " ") {
-                let candidate = line.isEmpty ? String(word) : line + " " + word
-                if CellGrid.displayWidth(of: candidate) <= width {
-                    line = candidate
-                } else {
-                    if !line.isEmpty { lines.append(line) }
-                    line = CellGrid.clip(String(word), toWidth: width)
-                }
-            }
-            lines.append(line)
-        }
-        while lines.last == "" { lines.removeLast() }
-        return lines
     }
 }

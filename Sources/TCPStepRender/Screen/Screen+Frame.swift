@@ -25,6 +25,15 @@ extension Screen {
     }
 
     static func paintHeader(_ regions: ScreenRegions, model: ScreenModel, _ grid: inout CellGrid) {
+        paintTitleBar(regions, model: model, &grid)
+        for panel in model.hosts {
+            let (x, width) = hostPanelColumns(panel.host, regions)
+            paintHostPanel(panel, x: x, width: width, regions: regions, model: model, &grid)
+        }
+    }
+
+    /// The top border's texts: "tcpstep · title · profile", the "not TCP" badge, time and step.
+    static func paintTitleBar(_ regions: ScreenRegions, model: ScreenModel, _ grid: inout CellGrid) {
         let theme = model.theme, glyphs = DiagramGlyphs(model.glyphs), dot = glyphs.separator
         // Right end of the top border: "t 2.130 s · step 17".
         let clock = " t \(secondsText(model.now))\(dot)step \(model.step) "
@@ -39,31 +48,43 @@ extension Screen {
         if !badge.isEmpty {
             grid.put(badge, x: 2 + titleWidth + 1, y: regions.titleRow, style: theme.badge)
         }
-        for panel in model.hosts {
-            let x = panel.host == .client ? regions.innerX + 1 : regions.serverPanelX
-            let width = panel.host == .client ? regions.serverPanelX - x - 1 : regions.width - 1 - x
-            paintHostPanel(panel, x: x, width: width, regions: regions, model: model, &grid)
-        }
+    }
+
+    /// The columns of a host's half of the header: the client left, the server right.
+    static func hostPanelColumns(_ host: HostID, _ regions: ScreenRegions) -> (x: Int, width: Int) {
+        let x = host == .client ? regions.innerX + 1 : regions.serverPanelX
+        return (x, host == .client ? regions.serverPanelX - x - 1 : regions.width - 1 - x)
     }
 
     /// "CLIENT 10.0.0.1:5000" over "▐ TIME_WAIT ▌  2MSL 59.9 s": the state is the loudest thing
     /// on screen, in its own colour, reversed into a solid label.
     private static func paintHostPanel(_ panel: HostPanel, x: Int, width: Int, regions: ScreenRegions,
                                        model: ScreenModel, _ grid: inout CellGrid) {
-        let theme = model.theme, glyphs = model.glyphs
-        let name = "\(panel.host.name.uppercased()) \(panel.host.address)" + (panel.port.map { ":\($0)" } ?? "")
-        grid.put(CellGrid.clip(name, toWidth: width), x: x, y: regions.hostNameRow, style: theme.hostLabel)
-        let stateStyle = theme.state(panel.state)
-        let label = stateStyle.with(bold: true, reverse: !stateStyle.reverse)
-        var column = x
-        column += grid.put(String(glyphs.badgeLeft), x: column, y: regions.hostStateRow, style: stateStyle)
-        column += grid.put(" \(panel.state.name) ", x: column, y: regions.hostStateRow, style: label)
-        column += grid.put(String(glyphs.badgeRight), x: column, y: regions.hostStateRow, style: stateStyle)
+        let theme = model.theme
+        grid.put(CellGrid.clip(hostHeading(panel), toWidth: width), x: x, y: regions.hostNameRow, style: theme.hostLabel)
+        var column = x + paintStateBadge(panel.state, x: x, y: regions.hostStateRow, model: model, &grid)
         for timer in panel.timers {
             let text = "  " + timer.text
             guard column + CellGrid.displayWidth(of: text) <= x + width else { break }
             column += grid.put(text, x: column, y: regions.hostStateRow, style: theme.timeAxis)
         }
+    }
+
+    /// "CLIENT 10.0.0.1:5000": the host, its address and the port of what is shown.
+    static func hostHeading(_ panel: HostPanel) -> String {
+        "\(panel.host.name.uppercased()) \(panel.host.address)" + (panel.port.map { ":\($0)" } ?? "")
+    }
+
+    /// "▐ TIME_WAIT ▌" in the state's colour, reversed into a solid label; returns its width.
+    @discardableResult
+    static func paintStateBadge(_ state: TCPState, x: Int, y: Int, model: ScreenModel, _ grid: inout CellGrid) -> Int {
+        let stateStyle = model.theme.state(state), glyphs = model.glyphs
+        let label = stateStyle.with(bold: true, reverse: !stateStyle.reverse)
+        var column = x
+        column += grid.put(String(glyphs.badgeLeft), x: column, y: y, style: stateStyle)
+        column += grid.put(" \(state.name) ", x: column, y: y, style: label)
+        column += grid.put(String(glyphs.badgeRight), x: column, y: y, style: stateStyle)
+        return column - x
     }
 
     /// "2.130 s": virtual time with millisecond precision.

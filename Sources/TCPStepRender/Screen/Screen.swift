@@ -11,7 +11,7 @@ public enum Screen {
     /// The diagram options for `model` on a terminal of `width` × `height`: the size of the
     /// diagram's area, and the model's scroll, selection, numbering, glyphs and theme.
     public static func diagramOptions(for model: ScreenModel, width: Int, height: Int) -> DiagramOptions {
-        let area = ScreenRegions(width: width, height: height).diagram
+        let area = regions(for: model, width: width, height: height).diagram
         return DiagramOptions(width: area.width, height: area.height, scroll: model.scroll, selected: model.selected,
                               numbering: model.numbering, glyphs: model.glyphs, theme: model.theme)
     }
@@ -19,24 +19,35 @@ public enum Screen {
     /// One frame. `layout` must be up to date with the events shown and built with
     /// `diagramOptions(for:width:height:).layoutConfig`.
     public static func render(_ model: ScreenModel, layout: DiagramLayout, width: Int, height: Int) -> CellGrid {
-        let regions = ScreenRegions(width: width, height: height)
+        let regions = regions(for: model, width: width, height: height)
         var grid = CellGrid(width: width, height: height)
         if regions.isTooSmall {
             paintTooSmall(regions, theme: model.theme, glyphs: DiagramGlyphs(model.glyphs), &grid)
             return grid
         }
         paintFrame(regions, model: model, &grid)
-        paintHeader(regions, model: model, &grid)
         let options = diagramOptions(for: model, width: width, height: height)
+        switch regions.style {
+        case .standard: paintHeader(regions, model: model, &grid)
+        case .presenter: paintPresenterHeader(regions, model: model, &grid)
+        }
         DiagramPainter.paint(layout, into: &grid, at: regions.diagram, options: options)
-        paintFooter(regions, model: model, layout: layout, &grid)
+        switch regions.style {
+        case .standard: paintFooter(regions, model: model, layout: layout, &grid)
+        case .presenter: paintPresenterFooter(regions, model: model, &grid)
+        }
         return grid
+    }
+
+    /// Where everything goes for `model`'s layout style on a `width` × `height` terminal.
+    public static func regions(for model: ScreenModel, width: Int, height: Int) -> ScreenRegions {
+        ScreenRegions(width: width, height: height, style: model.layoutStyle)
     }
 
     /// The segment in flight drawn at screen cell (`x`, `y`), for mouse selection.
     public static func segment(atX x: Int, y: Int, model: ScreenModel, layout: DiagramLayout,
                                width: Int, height: Int) -> SegmentID? {
-        let area = ScreenRegions(width: width, height: height).diagram
+        let area = regions(for: model, width: width, height: height).diagram
         guard area.columns.contains(x), area.rows.contains(y) else { return nil }
         let window = layout.visibleRows(height: area.height, scroll: model.scroll)
         let row = window.lowerBound + y - area.y

@@ -26,12 +26,14 @@ public struct ScreenModel: Hashable, Sendable {
     public var numbering: SequenceNumbering
     public var glyphs: GlyphSet
     public var theme: Theme
+    /// Standard, or the presenter's big labels and narration panel (`--presenter`).
+    public var layoutStyle: ScreenLayoutStyle
 
     public init(scenarioTitle: String, profile: ProfileName, variants: TeachingVariants = TeachingVariants(),
                 now: Micros, step: Int, hosts: [HostPanel], inFlight: [WireSegment], selected: SegmentID? = nil,
                 narration: String = "", status: String? = nil, keyHints: [KeyHint] = KeyHint.standard,
                 scroll: DiagramScroll = .followNewest, numbering: SequenceNumbering = .relative,
-                glyphs: GlyphSet = .unicode, theme: Theme = .default) {
+                glyphs: GlyphSet = .unicode, theme: Theme = .default, layoutStyle: ScreenLayoutStyle = .standard) {
         self.scenarioTitle = scenarioTitle
         self.profile = profile
         self.variants = variants
@@ -47,6 +49,7 @@ public struct ScreenModel: Hashable, Sendable {
         self.numbering = numbering
         self.glyphs = glyphs
         self.theme = theme
+        self.layoutStyle = layoutStyle
     }
 }
 

@@ -1,3 +1,12 @@
+/// Which arrangement of the live view to draw.
+public enum ScreenLayoutStyle: Hashable, Sendable {
+    /// Header badges, the diagram, the selected segment's details, two lines of narration.
+    case standard
+    /// For a projector: states in block letters three rows high, a four-line narration panel,
+    /// no details line, a short key bar (`--presenter`).
+    case presenter
+}
+
 /// Where each part of the live view goes on a terminal of a given size:
 ///
 ///     ┌ title ─────────────────────────────── time · step ┐   row 0
@@ -10,21 +19,32 @@
 ///     │ narration (two lines)                              │
 ///     │ key bar                                            │
 ///     └────────────────────────────────────────────────────┘
+///
+/// The presenter style gives the states rows 2–4 (block letters) and the narration four
+/// lines and a blank one below; a status message goes into the separator above the narration.
 public struct ScreenRegions: Hashable, Sendable {
     /// Below this the picture would break; a message says so instead.
     public static let minimumWidth = 60
     public static let minimumHeight = 16
+    /// On a terminal shorter than this the presenter style falls back to the standard one,
+    /// which leaves the diagram more rows.
+    public static let presenterMinimumHeight = 22
     static let narrationLines = 2
+    static let presenterNarrationLines = 4
 
     public let width: Int
     public let height: Int
+    /// The style laid out: `.presenter` only when the terminal is tall enough for it.
+    public let style: ScreenLayoutStyle
 
-    public init(width: Int, height: Int) {
+    public init(width: Int, height: Int, style: ScreenLayoutStyle = .standard) {
         self.width = width
         self.height = height
+        self.style = style == .presenter && height >= Self.presenterMinimumHeight ? .presenter : .standard
     }
 
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+    var isPresenter: Bool { style == .presenter }
 
     /// Inside the frame, one column each side.
     public var innerX: Int { 1 }
@@ -32,11 +52,19 @@ public struct ScreenRegions: Hashable, Sendable {
 
     public var titleRow: Int { 0 }
     public var hostNameRow: Int { 1 }
+    /// The (first) row of the state labels.
     public var hostStateRow: Int { 2 }
-    public var topSeparatorRow: Int { 3 }
-    public var bottomSeparatorRow: Int { height - 6 }
-    public var detailsRow: Int { height - 5 }
-    public var narrationRows: Range<Int> { (height - 4) ..< (height - 4 + Self.narrationLines) }
+    /// Every row of the state labels: one badge, or block letters in the presenter style.
+    public var hostStateRows: Range<Int> { hostStateRow ..< hostStateRow + (isPresenter ? BlockLetters.height : 1) }
+    public var topSeparatorRow: Int { hostStateRows.upperBound }
+    public var bottomSeparatorRow: Int { isPresenter ? height - 8 : height - 6 }
+    /// The details line; the presenter style has none and writes a status message into the
+    /// separator above the narration instead, which is this row then.
+    public var detailsRow: Int { isPresenter ? bottomSeparatorRow : height - 5 }
+    public var narrationRows: Range<Int> {
+        isPresenter ? (height - 7) ..< (height - 7 + Self.presenterNarrationLines)
+                    : (height - 4) ..< (height - 4 + Self.narrationLines)
+    }
     public var keyBarRow: Int { height - 2 }
     public var bottomRow: Int { height - 1 }
 

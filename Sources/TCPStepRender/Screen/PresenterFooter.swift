@@ -1,0 +1,32 @@
+// The presenter's footer: a four-line narration panel in bold, inset from the frame, and a
+// short key bar. No details line: a status message is written into the separator instead.
+
+extension Screen {
+    static func paintPresenterFooter(_ regions: ScreenRegions, model: ScreenModel, _ grid: inout CellGrid) {
+        let theme = model.theme, ellipsis = DiagramGlyphs(model.glyphs).ellipsis
+        let x = regions.innerX + 2, width = max(0, regions.innerWidth - 4)
+        if let status = model.status {
+            let text = " " + CellGrid.clip(status, toWidth: max(0, width - 2), ellipsis: ellipsis) + " "
+            grid.put(text, x: x, y: regions.detailsRow, style: theme.badge)
+        }
+        let lines = WordWrap.lines(model.narration, width: width, limit: regions.narrationRows.count, ellipsis: ellipsis)
+        for (row, line) in zip(regions.narrationRows, lines) {
+            grid.put(line, x: x, y: row, style: theme.narration.with(bold: true))
+        }
+        paintKeyBar(model.keyHints, x: regions.innerX + 1, width: regions.innerWidth - 2, y: regions.keyBarRow,
+                    theme: theme, &grid)
+    }
+}
+
+extension KeyHint {
+    /// The few keys a lecturer needs while presenting; `?` lists the rest.
+    public static let presenter: [KeyHint] = [
+        KeyHint("␣", "step"), KeyHint("←", "back"), KeyHint("p", "play"), KeyHint("tab", "select"),
+        KeyHint("d", "drop"), KeyHint("?", "help"), KeyHint("q", "quit"),
+    ]
+
+    /// The same keys named in ASCII, for `--ascii` terminals.
+    public static let presenterASCII: [KeyHint] = presenter.map { hint in
+        standardASCII.first { $0.action == hint.action } ?? hint
+    }
+}
