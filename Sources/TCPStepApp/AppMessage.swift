@@ -33,6 +33,8 @@ public enum AppMessage: Hashable, Sendable {
     case followNewest
     case toggleNumbering
     case toggleHelp
+    /// Switch the "predict the next state" quiz on or off.
+    case toggleQuiz
     /// A key while an overlay (help, scenario picker, quiz question) is open.
     case overlayKey(Key)
     case resize(width: Int, height: Int)

@@ -86,6 +86,9 @@ extension AppModel {
             status = absoluteNumbers ? "absolute sequence numbers" : "relative sequence numbers"
         case .toggleHelp:
             overlay = overlay == .help ? nil : .help
+        case .toggleQuiz:
+            options.quiz.toggle()
+            status = options.quiz ? "quiz on: before each state change, predict the next state (1–4)" : "quiz off"
         case .overlayKey(let key):
             return handleOverlayKey(key)
         case .resize(let newWidth, let newHeight):

@@ -428,4 +428,22 @@ import Testing
         var model = try AppFixture.model("handshake", presenter: true)
         #expect(model.press("q") == [.quit])
     }
+
+    @Test func capitalQTogglesTheQuizFromTheKeyboard() throws {
+        var model = try AppFixture.model("handshake")
+        #expect(!model.options.quiz)
+        model.press("Q")
+        #expect(model.options.quiz)
+        #expect(model.status?.hasPrefix("quiz on") == true)
+        // The next step that changes a state asks first.
+        model.step(2)
+        guard case .question(let question)? = model.overlay else {
+            Issue.record("no question before the client's first state change")
+            return
+        }
+        #expect(question.host == .client && question.from == .closed)
+        _ = model.press(.escape)   // the question has the keyboard until it is answered or dismissed
+        model.press("Q")
+        #expect(!model.options.quiz)
+    }
 }

@@ -16,7 +16,7 @@ struct RunCommand: ParsableCommand {
         Keys: space/→/n step · ←/b back · p play · +/- speed · tab/↑/↓ select a segment in \
         flight · d drop · l delay · u duplicate · c connect · L listen · s send · x close · \
         a abort · f focus client/server · r restart · S scenarios · PgUp/PgDn/Home/End scroll · \
-        # relative/absolute numbers · ? help · q quit.
+        # relative/absolute numbers · Q quiz · ? help · q quit.
         """)
 
     @OptionGroup var options: ScenarioOptions
