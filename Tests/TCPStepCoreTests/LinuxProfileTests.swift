@@ -72,4 +72,15 @@ struct LinuxProfileTests {
         #expect(synAck.seq == 301 + 65_537)
         #expect(reopen.states(.client).last == "ESTABLISHED")
     }
+
+    @Test("Duplicate ACKs for out-of-window segments are rate-limited to one per 500 ms (tcp_invalid_ratelimit)")
+    func outOfWindowAcksAreRateLimited() throws {
+        let stale = (0..<3).map { "inject c2s ACK seq=50 ack=300 sport=5000 dport=80 at \(1_000 + 10 * $0)ms" }.joined(separator: "\n")
+        let open = "server listen 80\nclient connect 80 from 5000\n"
+        let linux = try Run(header + open + stale)
+        let rfc = try Run(rfcHeader + "set isn client 99\nset isn server 299\n" + open + stale)
+        // After the SYN,ACK, the server answers stale segments: once on Linux, every time per the RFC.
+        #expect(linux.wire(.server).dropFirst().count == 1)
+        #expect(rfc.wire(.server).dropFirst().count == 3)
+    }
 }

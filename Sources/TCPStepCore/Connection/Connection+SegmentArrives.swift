@@ -52,7 +52,9 @@ extension Connection {
                 if state == .synReceived && flags.contains(.syn) && config.profile.resendsSynAckOnDuplicateSYN {
                     retransmitHead(config: config, &actions)
                 } else {
-                    sendAck(config: config, &actions)
+                    // Linux rate-limits these duplicate ACKs (tcp_oow_rate_limited), which also
+                    // ends the ACK war two confused peers could otherwise wage forever.
+                    sendChallengeAck(now: now, config: config, &actions)
                 }
             }
             actions.append(.reject(flags.contains(.rst) ? .rstOutOfWindow : .unacceptableSequence))
@@ -138,7 +140,7 @@ extension Connection {
             return true
         }
         if segment.ack > sndNxt {
-            sendAck(config: config, &actions)  // it acknowledges something not yet sent
+            sendChallengeAck(now: now, config: config, &actions)  // it acknowledges something not yet sent
             actions.append(.reject(.ackOfUnsentData))
             return false
         }
