@@ -15,6 +15,10 @@ struct CursesPainter {
     private let pairLimit: Int
     /// False when the terminal cannot keep its own default colours (`use_default_colors` failed).
     private let hasDefaultColors: Bool
+    /// The grid painted last, and the window size it was painted at: cells that did not change
+    /// since are already in curses' window, so only the changed ones are copied (a step changes
+    /// a few hundred of a 250×70 screen's 17,500 cells).
+    private var previous: (grid: CellGrid, width: Int, height: Int)?
 
     private struct ColorKey: Hashable {
         var fg: Int16
@@ -37,9 +41,14 @@ struct CursesPainter {
         let height = Int(getmaxy(window))
         let width = Int(getmaxx(window))
         var cchar = cchar_t()
+        let unchanged = previous.flatMap { last in
+            last.width == width && last.height == height && last.grid.width == grid.width
+                && last.grid.height == grid.height ? last.grid : nil
+        }
         for y in 0 ..< height {
             for x in 0 ..< width {
                 let cell = grid[x: x, y: y]  // a plain blank outside the grid
+                if let unchanged, unchanged[x: x, y: y] == cell { continue }
                 guard let glyph = drawableGlyph(cell, x: x, width: width) else { continue }
                 let (attributes, pair) = attributesAndPair(for: cell.style)
                 if setGlyph(glyph, attributes: attributes, pair: pair, into: &cchar) != OK {
@@ -50,9 +59,13 @@ struct CursesPainter {
                 _ = mvwadd_wch(window, Int32(y), Int32(x), &cchar)
             }
         }
+        previous = (grid, width, height)
         wnoutrefresh(window)
         doupdate()
     }
+
+    /// Forget what was painted (after a resize curses may have reset its window).
+    mutating func invalidate() { previous = nil }
 
     /// What to draw for `cell` at column `x`, or nil when the wide glyph to the left covers it.
     private func drawableGlyph(_ cell: Cell, x: Int, width: Int) -> Character? {
