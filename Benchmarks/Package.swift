@@ -24,5 +24,31 @@ let package = Package(
             ],
             path: "Benchmarks/CoreBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        // Issue 3: the live view's frame (layout, render, paint through ncurses) on a long history.
+        .executableTarget(
+            name: "ViewBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "TCPStepCore", package: tcpstep),
+                .product(name: "TCPStepScenario", package: tcpstep),
+                .product(name: "TCPStepNarration", package: tcpstep),
+                .product(name: "TCPStepRender", package: tcpstep),
+                .product(name: "TCPStepApp", package: tcpstep),
+                .product(name: "TCPStepTerminal", package: tcpstep),
+            ],
+            path: "Benchmarks/ViewBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        // Issue 5: the TIME_WAIT pile-up workload and its chart.
+        .executableTarget(
+            name: "PileupBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "TCPStepCore", package: tcpstep),
+                .product(name: "TCPStepPileup", package: tcpstep),
+                .product(name: "TCPStepRender", package: tcpstep),
+                .product(name: "TCPStepApp", package: tcpstep),
+            ],
+            path: "Benchmarks/PileupBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     ]
 )

@@ -54,22 +54,24 @@ extension AppModel {
         if let cache = narrationCache, cache.position == stepper.position, cache.events == stepper.events.count {
             return cache.text
         }
-        return computeNarration()
+        var cursor = narrationCursor
+        return Self.narration(of: stepper, by: narrator, cursor: &cursor)
     }
 
-    func computeNarration() -> String {
-        let narrator = self.narrator
+    /// The narration of the newest step, or the summary before any.
+    static func narration(of stepper: Stepper, by narrator: Narrator, cursor: inout NarrationCursor) -> String {
         guard let last = stepper.events.last else {
             return narrator.summary ?? narrator.title
         }
-        var text = narrator.narrate(step: last.step, in: stepper.events)?.text ?? ""
+        var text = narrator.narrate(step: last.step, in: stepper.events, cursor: &cursor)?.text ?? ""
         if stepper.simulation.isQuiet, let epilogue = narrator.epilogue { text += (text.isEmpty ? "" : " ") + epilogue }
         return text
     }
 
     /// Remembers the narration for the current position (called after each update).
     mutating func refreshNarration() {
-        narrationCache = (stepper.position, stepper.events.count, computeNarration())
+        let text = Self.narration(of: stepper, by: narrator, cursor: &narrationCursor)
+        narrationCache = (stepper.position, stepper.events.count, text)
     }
 
     /// The in-flight segment whose arrow is drawn at a screen position, if any.

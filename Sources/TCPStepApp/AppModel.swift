@@ -29,6 +29,8 @@ public struct AppModel: Sendable {
     var layout = DiagramLayout(config: DiagramLayout.Config(width: 80))
     /// Narration of the current position, recomputed only when the position moves.
     var narrationCache: (position: Int, events: Int, text: String)?
+    /// What the narrator has read of the trace, so each step reads only the new events.
+    var narrationCursor = NarrationCursor()
     /// The scenario's title card is showing (presenter mode starts with it).
     public internal(set) var showsTitleCard = false
 

@@ -125,7 +125,7 @@ public struct Narrator: Sendable {
     }
 
     /// Narrates one step and advances `index` past it.
-    private func narrate(_ events: ArraySlice<TraceEvent>, index: inout TraceIndex) -> StepNarration {
+    func narrate(_ events: ArraySlice<TraceEvent>, index: inout TraceIndex) -> StepNarration {
         let first = events[events.startIndex]
         index.beginStep(first.step, first: first)
         let isCommand = first.step >= 1 && Self.isCommandEvent(first)

@@ -74,11 +74,12 @@ public struct CellGrid: Hashable, Sendable {
             return 2
         }
         // A wide glyph with one half outside the grid: draw a space in the half that is inside.
-        let visibleColumns = (x ..< x + columns).filter { $0 >= 0 && $0 < width }
-        for column in visibleColumns {
+        let first = max(0, x), end = min(width, x + columns)
+        guard first < end else { return 0 }
+        for column in first ..< end {
             setGlyph(columns == 2 ? " " : glyph, x: column, y: y, style: style)
         }
-        return visibleColumns.count
+        return end - first
     }
 
     /// Fills `rect` (clipped to the grid) with `character` in `style`; a space by default, which

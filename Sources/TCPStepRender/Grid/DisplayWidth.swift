@@ -41,6 +41,16 @@ enum DisplayWidth {
     static func columns(of scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value < 0x300 { return value == 0 ? 0 : 1 }  // fast path: Latin, and controls count 1 (see `sanitized`)
+        if value >= 0x2000 && value < 0x2C00 { return Int(symbolWidths[Int(value - 0x2000)]) }
+        return slowColumns(of: scalar)
+    }
+
+    /// Punctuation, arrows, box drawing, shapes, dingbats (U+2000–U+2BFF): what the diagram is
+    /// drawn with, worked out once.
+    private static let symbolWidths: [UInt8] = (0x2000 ..< 0x2C00).map { UInt8(slowColumns(of: Unicode.Scalar($0)!)) }
+
+    private static func slowColumns(of scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
         if isZeroWidth(scalar) { return 0 }
         if wideRanges.contains(where: { $0.contains(value) }) { return 2 }
         // Emoji that default to emoji presentation (⌚ ✅ ❌ ⭐ 🚀 …) are East Asian Wide too,
@@ -57,7 +67,7 @@ enum DisplayWidth {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         let base = columns(of: first)
-        if base == 1, first.properties.isEmoji, scalars.contains("\u{FE0F}") { return 2 }
+        if base == 1, scalars.contains("\u{FE0F}"), first.properties.isEmoji { return 2 }
         return base
     }
 
@@ -70,7 +80,8 @@ enum DisplayWidth {
     /// column after them, so they never reach the grid: a tab becomes one space, any other
     /// control character a visible `?`.
     static func sanitized(_ character: Character) -> Character {
-        guard let first = character.unicodeScalars.first, first.properties.generalCategory == .control else {
+        // General category Cc is exactly U+0000–U+001F and U+007F–U+009F.
+        guard let first = character.unicodeScalars.first, first.value < 0x20 || (first.value >= 0x7F && first.value < 0xA0) else {
             return character
         }
         return first == "\t" ? " " : "?"
