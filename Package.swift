@@ -41,11 +41,13 @@ let package = Package(
                 "TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepPileup", "TCPStepRender", "TCPStepApp", "TCPStepTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Golden-file comparison shared by the test targets that check rendered text.
+        .target(name: "GoldenFiles", path: "Tests/GoldenFiles"),
         .testTarget(name: "TCPStepCoreTests", dependencies: ["TCPStepCore", "TCPStepScenario"]),
         .testTarget(name: "TCPStepScenarioTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration"]),
         .testTarget(name: "TCPStepPileupTests", dependencies: ["TCPStepCore", "TCPStepPileup"]),
-        .testTarget(name: "TCPStepRenderTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepRender"], exclude: ["Golden"]),
-        .testTarget(name: "TCPStepAppTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender", "TCPStepApp", "TCPStepPileup"], exclude: ["Golden"]),
+        .testTarget(name: "TCPStepRenderTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepRender", "GoldenFiles"], exclude: ["Golden"]),
+        .testTarget(name: "TCPStepAppTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender", "TCPStepApp", "TCPStepPileup", "GoldenFiles"], exclude: ["Golden"]),
         // Drives the real binary in tmux; depending on it makes `swift test` build it first.
         .testTarget(name: "EndToEndTests", dependencies: ["tcpstep"]),
     ]

@@ -29,18 +29,18 @@ import Testing
     func chineseFrames(scenario: String, steps: Int, presenter: Bool, golden: String) throws {
         let grid = try Self.frame(scenario, language: .chinese, presenter: presenter, steps: steps)
         FrameAlignment.check(grid)
-        try AppGolden.check(grid.text + "\n", named: golden)
+        try appGolden.check(grid.text + "\n", named: golden)
     }
 
     @Test func englishPresenterFrame() throws {
         let grid = try Self.frame("handshake", language: .english, presenter: true, steps: 3)
         FrameAlignment.check(grid)
-        try AppGolden.check(grid.text + "\n", named: "handshake-en-presenter-100x30.txt")
+        try appGolden.check(grid.text + "\n", named: "handshake-en-presenter-100x30.txt")
     }
 
     @Test func asciiPresenterFrame() throws {
         let grid = try Self.frame("teardown", language: .english, presenter: true, ascii: true, steps: 13)
         FrameAlignment.check(grid)
-        try AppGolden.check(grid.text + "\n", named: "teardown-en-presenter-ascii-100x30.txt")
+        try appGolden.check(grid.text + "\n", named: "teardown-en-presenter-ascii-100x30.txt")
     }
 }

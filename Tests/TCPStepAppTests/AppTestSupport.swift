@@ -3,6 +3,7 @@ import TCPStepCore
 import TCPStepNarration
 import TCPStepRender
 import TCPStepScenario
+import GoldenFiles
 import Testing
 
 @testable import TCPStepApp
@@ -51,37 +52,8 @@ extension AppModel {
     func events(after count: Int) -> ArraySlice<TraceEvent> { stepper.events.dropFirst(count) }
 }
 
-/// Golden files under Tests/TCPStepAppTests/Golden. `TCPSTEP_UPDATE_GOLDEN=1 swift test …`
-/// writes them; look at every changed one before committing it.
-enum AppGolden {
-    static var directory: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-    }
-
-    static var isUpdating: Bool { ProcessInfo.processInfo.environment["TCPSTEP_UPDATE_GOLDEN"] == "1" }
-
-    /// Compares `text` with the golden file `name`, or writes it when updating.
-    static func check(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = directory.appendingPathComponent(name)
-        if isUpdating {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("missing golden \(name): run with TCPSTEP_UPDATE_GOLDEN=1", sourceLocation: sourceLocation)
-            return
-        }
-        guard expected != text else { return }
-        let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let got = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = zip(want, got).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(want.count, got.count)
-        let wantLine = line < want.count ? String(want[line]) : "<end>"
-        let gotLine = line < got.count ? String(got[line]) : "<end>"
-        Issue.record("golden \(name) differs at line \(line + 1):\n  want: \(wantLine)\n  got:  \(gotLine)",
-                     sourceLocation: sourceLocation)
-    }
-}
+/// Golden files under Tests/TCPStepAppTests/Golden.
+let appGolden = GoldenFolder(besides: #filePath)
 
 /// Checks that a frame's columns line up, whatever the characters in it.
 enum FrameAlignment {

@@ -30,7 +30,7 @@ import Testing
     func figuresAndFaults(width: Int) throws {
         for entry in Self.cases {
             let text = try Self.render(entry.text, title: entry.title, width: width)
-            try Golden.check(text, named: "\(entry.name)-\(width).txt")
+            try golden.check(text, named: "\(entry.name)-\(width).txt")
         }
     }
 
@@ -38,6 +38,6 @@ import Testing
         let text = try Self.render(DiagramScenarios.figure12, title: "RFC 9293 Figure 12: normal close", width: 100,
                                    glyphs: .ascii, numbering: .absolute)
         #expect(text.allSatisfy { $0.isASCII })
-        try Golden.check(text, named: "fig12-normal-close-ascii-absolute-100.txt")
+        try golden.check(text, named: "fig12-normal-close-ascii-absolute-100.txt")
     }
 }

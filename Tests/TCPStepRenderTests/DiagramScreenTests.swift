@@ -31,7 +31,7 @@ import Testing
     @Test func aFullFrame() throws {
         let (model, stepper) = try Self.lostLastAckModel(selected: true)
         let (grid, _) = Self.render(model, stepper, width: 80, height: 24)
-        try Golden.check(grid.text + "\n", named: "screen-lost-last-ack-80x24.txt")
+        try golden.check(grid.text + "\n", named: "screen-lost-last-ack-80x24.txt")
     }
 
     @Test func theHeaderShowsStatesTimersTimeAndStep() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import TCPStepCore
 import TCPStepScenario
+import GoldenFiles
 import Testing
 
 @testable import TCPStepRender
@@ -39,35 +40,5 @@ enum DiagramScenarios {
     }
 }
 
-/// Golden files under Tests/TCPStepRenderTests/Golden. `TCPSTEP_UPDATE_GOLDEN=1 swift test …`
-/// rewrites them; look at every changed one before committing it.
-enum Golden {
-    static var directory: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-    }
-
-    static var isUpdating: Bool { ProcessInfo.processInfo.environment["TCPSTEP_UPDATE_GOLDEN"] == "1" }
-
-    /// Compares `text` with the golden file `name`, or writes it when updating.
-    static func check(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = directory.appendingPathComponent(name)
-        if isUpdating {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("missing golden \(name): run with TCPSTEP_UPDATE_GOLDEN=1", sourceLocation: sourceLocation)
-            return
-        }
-        if expected != text {
-            let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let got = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let line = zip(want, got).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(want.count, got.count)
-            let wantLine = line < want.count ? String(want[line]) : "<end>"
-            let gotLine = line < got.count ? String(got[line]) : "<end>"
-            Issue.record("golden \(name) differs at line \(line + 1):\n  want: \(wantLine)\n  got:  \(gotLine)",
-                         sourceLocation: sourceLocation)
-        }
-    }
-}
+/// Golden files under Tests/TCPStepRenderTests/Golden.
+let golden = GoldenFolder(besides: #filePath)

@@ -58,13 +58,6 @@ extension Simulation {
         return false
     }
 
-    /// Moves the clock forward to `time` without an event, so that a driver can act at an exact
-    /// instant between events. Never past the next pending event (that would skip it) and never back.
-    public mutating func advanceClock(until time: Micros) {
-        if let next = nextEventTime { precondition(time <= next, "advancing past a pending event") }
-        advanceClock(to: time)
-    }
-
     // MARK: Queries by connection
 
     /// A live connection's state, or nil when it is gone.

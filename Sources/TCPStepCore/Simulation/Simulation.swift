@@ -63,6 +63,13 @@ public struct Simulation: Sendable {
         return false
     }
 
+    /// Moves the clock forward to `time` without an event, so that a driver can act at an exact
+    /// instant between events. Never past the next pending event (that would skip it) and never back.
+    public mutating func advanceClock(until time: Micros) {
+        if let next = nextEventTime { precondition(time <= next, "advancing past a pending event") }
+        now = max(now, time)
+    }
+
     /// Steps until nothing is pending or the virtual time limit is reached.
     public mutating func runUntilQuiet(limit: Micros, _ trace: inout TraceLog) {
         while let next = nextEventTime, next <= limit {
@@ -128,8 +135,6 @@ public struct Simulation: Sendable {
         swap(&buffer, &actionBuffer)
     }
 
-    func countState(_ state: TCPState) -> Int { stateCounts[state.rawValue] }
-
     mutating func adjustCount(_ state: TCPState, by delta: Int) {
         stateCounts[state.rawValue] += delta
     }
@@ -139,8 +144,6 @@ public struct Simulation: Sendable {
     }
 
     mutating func noteFailedConnect() { failedConnects += 1 }
-
-    mutating func advanceClock(to time: Micros) { now = max(now, time) }
 }
 
 // MARK: - Queries for the UI, the exports and the tests

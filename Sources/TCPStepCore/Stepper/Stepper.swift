@@ -43,7 +43,6 @@ public struct Stepper: Sendable {
     /// How many moves can be redone by stepping forward.
     public var redoableMoves: Int { moves.count - position }
     public var moveCount: Int { moves.count }
-    public func move(at index: Int) -> Move { moves[index] }
 
     /// Steps forward: redoes a move that was stepped back over, or lets the next event happen.
     /// Returns false when nothing is left to happen.

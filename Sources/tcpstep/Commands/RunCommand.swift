@@ -34,7 +34,7 @@ struct RunCommand: ParsableCommand {
             var appOptions = try display.appOptions()
             appOptions.presenter = presenter
             appOptions.quiz = quiz
-            let code = try InteractiveLoop.run(scenario: scenario, options: appOptions)
+            let code = InteractiveLoop.run(scenario: scenario, options: appOptions)
             if code != 0 { throw ExitCode(code) }
         }
     }
@@ -97,7 +97,7 @@ enum InteractiveLoop {
     }
 
     /// The sequence diagram of a scenario, or the pile-up view when the scenario asks for it.
-    static func run(scenario: Scenario, options: AppOptions) throws -> Int32 {
+    static func run(scenario: Scenario, options: AppOptions) -> Int32 {
         if scenario.view == .pileup {
             return run { isUTF8 in
                 PileupAppModel(config: PileupConfig(), duration: .seconds(3_600), options: options.adjusted(isUTF8: isUTF8))
