@@ -24,14 +24,14 @@ public struct Pileup: Sendable {
     private var arrivalEpoch: Micros = 0
     private var arrivalIndex: Int64 = 0
     /// Requests the rate limiter holds back (their arrival times), and when the next may start.
-    private var backlog = FIFO<Micros>()
+    private var backlog = FIFOQueue<Micros>()
     private var nextDispatchAllowed: Micros = 0
     /// The keep-alive pool, and the requests waiting for one of its connections.
     private var pool: [PoolEntry] = []
     private var poolWaiting = 0
     /// Responses the database will send: (when, on which of its connections), in time order
     /// (the service time is the same for all, so a FIFO is a priority queue here).
-    private var responses = FIFO<(time: Micros, connection: ConnectionID)>()
+    private var responses = FIFOQueue<(time: Micros, connection: ConnectionID)>()
     /// How each client connection ends, by its local port (a live client connection owns its port).
     private var closeModeByPort = [CloseMode](repeating: .clientCloses, count: 65_536)
     /// The same by connection id, for recent connections (`raw % count`, checked against the id):
@@ -366,32 +366,4 @@ private struct PoolEntry: Hashable, Sendable {
     /// A request is on it, waiting for the response.
     var busy: Bool
     var established: Bool
-}
-
-/// A first-in first-out queue in one array; the consumed prefix is dropped once it is half the
-/// array, so memory follows the queue's length, not its history.
-struct FIFO<Element: Sendable>: Sendable {
-    private var storage: [Element] = []
-    private var head = 0
-
-    var count: Int { storage.count - head }
-    var isEmpty: Bool { head == storage.count }
-    var first: Element? { isEmpty ? nil : storage[head] }
-
-    mutating func append(_ element: Element) { storage.append(element) }
-
-    @discardableResult
-    mutating func removeFirst() -> Element? {
-        guard !isEmpty else { return nil }
-        let element = storage[head]
-        head += 1
-        if head == storage.count {
-            storage.removeAll(keepingCapacity: true)
-            head = 0
-        } else if head > 1024 && head * 2 > storage.count {
-            storage.removeFirst(head)
-            head = 0
-        }
-        return element
-    }
 }

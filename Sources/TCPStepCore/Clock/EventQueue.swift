@@ -29,26 +29,8 @@ struct EventQueue: Hashable, Sendable {
         }
     }
 
-    /// Entries in increasing (time, order); consumed from `head`.
-    private struct Lane: Hashable, Sendable {
-        var entries: [Entry] = []
-        var head = 0
-        var isEmpty: Bool { head == entries.count }
-        var front: Entry? { isEmpty ? nil : entries[head] }
-
-        mutating func removeFront() -> Entry {
-            let entry = entries[head]
-            head += 1
-            if head == entries.count {
-                entries.removeAll(keepingCapacity: true)
-                head = 0
-            } else if head > 1024 && head * 2 > entries.count {
-                entries.removeFirst(head)  // drop the consumed prefix: memory follows the length
-                head = 0
-            }
-            return entry
-        }
-    }
+    /// Entries in increasing (time, order).
+    private typealias Lane = FIFOQueue<Entry>
 
     private static let laneCount = 6
     private var heap: [Entry] = []
@@ -67,7 +49,7 @@ struct EventQueue: Hashable, Sendable {
     private(set) var count = 0
 
     var isEmpty: Bool { count == 0 }
-    var first: Entry? { earliest >= 0 ? lanes[earliest].front : heap.first }
+    var first: Entry? { earliest >= 0 ? lanes[earliest].first : heap.first }
 
     mutating func schedule(_ event: PendingEvent, at time: Micros) {
         let entry = Entry(time: time, order: nextOrder, event: event)
@@ -91,7 +73,7 @@ struct EventQueue: Hashable, Sendable {
                 laneFrontTime[chosen] = time
                 laneFrontOrder[chosen] = entry.order
             }
-            lanes[chosen].entries.append(entry)
+            lanes[chosen].append(entry)
             laneLastTime[chosen] = time
         } else {
             pushHeap(entry)
@@ -109,8 +91,8 @@ struct EventQueue: Hashable, Sendable {
         count -= 1
         let entry: Entry
         if earliest >= 0 {
-            entry = lanes[earliest].removeFront()
-            if let front = lanes[earliest].front {
+            entry = lanes[earliest].removeFirst()!
+            if let front = lanes[earliest].first {
                 laneFrontTime[earliest] = front.time
                 laneFrontOrder[earliest] = front.order
             } else {

@@ -3,13 +3,13 @@
 /// Free ports are handed out least-recently-freed first, in O(1).
 struct PortAllocator: Hashable, Sendable {
     private(set) var range: ClosedRange<UInt16>
-    private var freeQueue: [UInt16]
-    private var head = 0
+    /// Ports in the order they became free; a port reserved by hand stays in it and is skipped.
+    private var freeQueue: FIFOQueue<UInt16>
     private var busy: [Bool]
 
     init(range: ClosedRange<UInt16>) {
         self.range = range
-        freeQueue = Array(range)
+        freeQueue = FIFOQueue(range)
         busy = Array(repeating: false, count: range.count)
     }
 
@@ -17,13 +17,7 @@ struct PortAllocator: Hashable, Sendable {
     var freeCount: Int { range.count - busyCount }
 
     mutating func allocate() -> UInt16? {
-        while head < freeQueue.count {
-            let port = freeQueue[head]
-            head += 1
-            if head > 4096 && head * 2 > freeQueue.count {
-                freeQueue.removeFirst(head)
-                head = 0
-            }
+        while let port = freeQueue.removeFirst() {
             if !busy[Int(port - range.lowerBound)] {
                 busy[Int(port - range.lowerBound)] = true
                 busyCount += 1
