@@ -40,6 +40,7 @@ public enum NarrationKey {
         case .foreignSocketUnspecified: "error.foreign-socket-unspecified"
         case .connectionClosing: "error.connection-closing"
         case .insufficientResources: "error.insufficient-resources"
+        case .connectionTimedOut: "error.connection-timed-out"
         }
     }
 
@@ -58,8 +59,10 @@ public enum NarrationKey {
     static let userCallErrors: [UserCallError] = {
         func all(_ error: UserCallError) -> [UserCallError] {
             switch error {
-            case .connectionDoesNotExist, .connectionAlreadyExists, .foreignSocketUnspecified, .connectionClosing, .insufficientResources:
-                [.connectionDoesNotExist, .connectionAlreadyExists, .foreignSocketUnspecified, .connectionClosing, .insufficientResources]
+            case .connectionDoesNotExist, .connectionAlreadyExists, .foreignSocketUnspecified, .connectionClosing, .insufficientResources,
+                 .connectionTimedOut:
+                [.connectionDoesNotExist, .connectionAlreadyExists, .foreignSocketUnspecified, .connectionClosing, .insufficientResources,
+                 .connectionTimedOut]
             }
         }
         return all(.connectionClosing)
@@ -87,8 +90,9 @@ public enum NarrationKey {
     static let appCallNames: [String] = {
         func all(_ call: AppCall) -> [AppCall] {
             switch call {
-            case .listen, .connect, .send, .close, .abort, .crash:
-                [.listen(port: 1), .connect(remotePort: 1, localPort: nil, isn: nil), .send(bytes: 1), .close, .abort, .crash]
+            case .listen, .connect, .send, .read, .close, .abort, .crash:
+                [.listen(port: 1), .connect(remotePort: 1, localPort: nil, isn: nil), .send(bytes: 1), .read(bytes: nil),
+                 .close, .abort, .crash]
             }
         }
         return all(.close).map(\.name)
@@ -107,7 +111,7 @@ public enum NarrationKey {
         "app.failed", "inject",
         "deliver.data", "deliver.ack", "deliver.nothing",
         "timewait.restart", "timewait.restart.silent",
-        "timer.backoff", "timer.linear", "timer.rearm",
+        "timer.backoff", "timer.linear", "timer.rearm", "timer.after-tlp",
         "headline.send", "headline.resend", "headline.inject", "headline.deliver", "headline.discard",
         "headline.drop", "headline.duplicate", "headline.delay", "headline.state",
         "headline.app", "headline.app.failed", "headline.signal",

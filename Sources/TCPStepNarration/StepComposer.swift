@@ -183,6 +183,11 @@ struct StepComposer {
         case .listen(let port): values["port"] = String(port)
         case .connect(let remote, _, _): values["rport"] = String(remote)
         case .send(let bytes): values["bytes"] = String(bytes)
+        case .read(let bytes):
+            // `read all` has its own sentences; `read N` names the bytes.
+            if let bytes { values["bytes"] = String(bytes) } else {
+                return Fact(keys: ["app.read.all.sent", "app.read.all", "app.read"], values: values)
+            }
         case .close, .abort, .crash: break
         }
         return Fact(keys: ["app.\(call.name).sent", "app.\(call.name)"], values: values)
@@ -232,6 +237,13 @@ struct StepComposer {
         if let restart = timeWaitRestart(burst) { return restart }
         if let reply = nextSend(burst, context) {
             return Fact(keys: replyKeys(reply, context), values: replyValues(reply, context))
+        }
+        if let fired = context.firedTimer, fired.kind == .tailLossProbe,
+           let set = burst.timerSets.first(where: { $0.kind == .retransmission }) {
+            // The probe went out; the RTO that follows it is not doubled.
+            var values = hostValues(set.host)
+            values["next"] = format.duration(set.deadline - burst.first.time)
+            return Fact(keys: ["timer.after-tlp"], values: values)
         }
         if let fired = context.firedTimer, fired.kind == .retransmission,
            let set = burst.timerSets.first(where: { $0.kind == .retransmission }) {

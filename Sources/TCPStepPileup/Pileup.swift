@@ -302,7 +302,8 @@ extension Pileup {
         case .serverClosesFirst:
             break
         case .twReuse:
-            simulation.setTimeWaitReuse(on)
+            let base = SysctlSetting(.tcpTwReuse, config.baseProfile.timeWaitReuse.rawValue)
+            simulation.setSysctl(on ? Remedy.twReuseSysctl : base)
         }
     }
 

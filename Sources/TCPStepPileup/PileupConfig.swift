@@ -12,6 +12,9 @@ public struct PileupConfig: Hashable, Sendable {
     /// nil: the profile's default TIME_WAIT (Linux: 60 s fixed; RFC: 2 × 2 min). Else 2 × this.
     public var msl: Micros?
     public var profile: ProfileName = .linux
+    /// Linux sysctls on top of the profile (`--sysctl`, or the scenario's `set tcp_…`). The
+    /// `tw-reuse` remedy is `tcp_tw_reuse` = 1 on top of these, not a setting of its own.
+    public var sysctls: [SysctlSetting] = []
     /// The web server's ephemeral port range (`net.ipv4.ip_local_port_range`).
     public var ephemeralPorts: ClosedRange<UInt16> = 32768...60999
     /// One-way latency between web server and database (same data centre: 0.5 ms).
@@ -46,13 +49,20 @@ public struct PileupConfig: Hashable, Sendable {
     /// The core's configuration for this run, remedies applied.
     func simulationConfig(remedies: Set<Remedy>) -> SimulationConfig {
         var config = SimulationConfig()
-        config.profile = .named(profile)
+        config.profile = baseProfile
+        if remedies.contains(.twReuse) { Remedy.twReuseSysctl.sysctl.apply(Remedy.twReuseSysctl.value, to: &config.profile) }
         config.latency = [latency, latency]
         config.msl = remedies.contains(.shortMSL) ? shortMSL : msl
         config.seed = seed
         config.ephemeralPorts = remedies.contains(.widenPorts) ? widePorts : ephemeralPorts
-        config.timeWaitReuse = remedies.contains(.twReuse)
         return config
+    }
+
+    /// The profile with the configured sysctls, before any remedy.
+    public var baseProfile: Profile {
+        var base = Profile.named(profile)
+        for setting in sysctls { setting.sysctl.apply(setting.value, to: &base) }
+        return base
     }
 }
 
@@ -90,6 +100,10 @@ public enum Remedy: Int, CaseIterable, Hashable, Sendable, Comparable, CustomStr
     }
 
     public var description: String { name }
+
+    /// What the `tw-reuse` remedy sets: Linux's own knob.
+    public static let twReuseSysctl = SysctlSetting(.tcpTwReuse, 1)
+
     public static func < (lhs: Remedy, rhs: Remedy) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The key that toggles it in the live view: "1" … "6".

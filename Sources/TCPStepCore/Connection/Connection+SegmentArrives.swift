@@ -47,7 +47,7 @@ extension Connection {
 
         // First: the sequence number test. A duplicate SYN at a request socket gets its SYN,ACK
         // again on Linux; otherwise an unacceptable segment gets <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>.
-        guard isAcceptable(segment, window: config.receiveWindow) else {
+        guard isAcceptable(segment, window: receiveWindow(config)) else {
             if !flags.contains(.rst) {
                 if state == .synReceived && flags.contains(.syn) && config.profile.resendsSynAckOnDuplicateSYN {
                     retransmitHead(config: config, &actions)
@@ -194,8 +194,11 @@ extension Connection {
             sendAck(config: config, &actions)  // a duplicate ACK tells the sender what is missing
             return
         }
-        var finArrived = take(length: length, fin: hasFin, &actions)
-        finArrived = drainOutOfOrder(&actions) || finArrived
+        // What lies beyond the window is not taken (its FIN neither): the sender will resend it.
+        let window = receiveWindow(config)
+        let fits = length <= window
+        var finArrived = take(length: min(length, window), fin: hasFin && fits, config: config, &actions)
+        finArrived = drainOutOfOrder(config: config, &actions) || finArrived
         if finArrived {
             receiveFin(now: now, config: config, &actions)
         } else {
@@ -203,11 +206,13 @@ extension Connection {
         }
     }
 
-    /// Accepts in-order text; returns whether a FIN came with it.
-    private mutating func take(length: Int, fin: Bool, _ actions: inout [ConnectionAction]) -> Bool {
+    /// Accepts in-order text; returns whether a FIN came with it. Unless its application reads
+    /// at once, the bytes wait in the receive buffer and shrink the window.
+    private mutating func take(length: Int, fin: Bool, config: ConnectionConfig, _ actions: inout [ConnectionAction]) -> Bool {
         if length > 0 {
             rcvNxt += length
             receivedData = true
+            if !config.readsAtOnce(host) { unreadBytes += length }
             actions.append(.signal(.dataDelivered))
         }
         if fin { rcvNxt += 1 }
@@ -215,7 +220,7 @@ extension Connection {
     }
 
     /// Moves queued out-of-order segments that now start at or before RCV.NXT.
-    private mutating func drainOutOfOrder(_ actions: inout [ConnectionAction]) -> Bool {
+    private mutating func drainOutOfOrder(config: ConnectionConfig, _ actions: inout [ConnectionAction]) -> Bool {
         var finArrived = false
         var progressed = true
         while progressed {
@@ -224,7 +229,7 @@ extension Connection {
                 outOfOrder.remove(at: index)
                 let overlap = rcvNxt.distance(from: held.seq)
                 if overlap < held.payloadLength || (overlap == held.payloadLength && held.fin) {
-                    finArrived = take(length: held.payloadLength - overlap, fin: held.fin, &actions) || finArrived
+                    finArrived = take(length: held.payloadLength - overlap, fin: held.fin, config: config, &actions) || finArrived
                 }
                 progressed = true
                 break

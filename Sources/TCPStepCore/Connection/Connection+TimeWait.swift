@@ -25,11 +25,13 @@ extension Connection {
     /// to ACK it and restart 2MSL; Linux and FreeBSD do exactly that.
     mutating func timeWaitArrives(_ segment: Segment, now: Micros, config: ConnectionConfig, _ actions: inout [ConnectionAction]) {
         let flags = segment.flags
-        let linux = config.profile.name == .linux
+        let profile = config.profile
         if flags.contains(.rst) {
-            if segment.seq == rcvNxt {
+            if profile.timeWaitRST == .ignored {
+                actions.append(.reject(.rstIgnored))  // tcp_rfc1337 = 1: RFC 1337's remedy
+            } else if segment.seq == rcvNxt {
                 close(.receivedRst, signal: nil, &actions)  // RST in TIME_WAIT → CLOSED (the RFC 1337 hazard)
-            } else if !linux && isAcceptable(segment, window: config.receiveWindow) {
+            } else if profile.timeWaitRST == .challengeUnlessExact && isAcceptable(segment, window: receiveWindow(config)) {
                 sendChallengeAck(now: now, config: config, &actions)
                 actions.append(.reject(.rstNotExact))
             } else {
@@ -54,12 +56,12 @@ extension Connection {
         let isBareAckAtEdge = segment.seq == rcvNxt && segment.sequenceLength == 0
         if isBareAckAtEdge && !isRetransmittedFin {
             // Nothing to answer; Linux still restarts the timer on any ACK-bearing segment.
-            if linux && flags.contains(.ack) { restartTimeWait(now: now, config: config, &actions) }
+            if profile.timeWaitRestartsOnAnyAck && flags.contains(.ack) { restartTimeWait(now: now, config: config, &actions) }
             actions.append(.reject(.duplicate))
             return
         }
         sendAck(config: config, &actions)
-        if isRetransmittedFin || (linux && flags.contains(.ack)) {
+        if isRetransmittedFin || (profile.timeWaitRestartsOnAnyAck && flags.contains(.ack)) {
             restartTimeWait(now: now, config: config, &actions)
         }
         actions.append(.reject(.duplicate))

@@ -16,32 +16,51 @@ extension Connection {
         case .established, .closeWait, .finWait1, .lastAck, .closing: break
         case .closed, .listen, .synSent, .synReceived, .finWait2, .timeWait: return
         }
+        var sentAny = false
         while unsentBytes > 0 && finSeq == nil {
             let windowLeft = sndWnd - bytesInFlight
             guard windowLeft > 0 else { break }
             let length = min(config.mss, unsentBytes, windowLeft)
             let segment = makeSegment(seq: sndNxt, flags: [.ack, .psh], payloadLength: length, config: config)
-            enqueueAndSend(segment, now: now, config: config, &actions)
+            enqueueAndSend(segment, now: now, config: config, armingTimer: false, &actions)
             unsentBytes -= length
+            sentAny = true
         }
         let finMayFollow = state == .finWait1 || state == .lastAck || state == .closing
         if closeRequested && finMayFollow && unsentBytes == 0 && finSeq == nil {
             finSeq = sndNxt
-            enqueueAndSend(makeSegment(seq: sndNxt, flags: [.fin, .ack], config: config), now: now, config: config, &actions)
+            enqueueAndSend(makeSegment(seq: sndNxt, flags: [.fin, .ack], config: config), now: now, config: config,
+                           armingTimer: false, &actions)
+            sentAny = true
+        }
+        // One loss timer for the whole flight, armed after its last segment.
+        if sentAny { armLossTimer(now: now, config: config, &actions) }
+        updatePersistTimer(now: now, config: config, &actions)
+    }
+
+    /// The peer's window is closed while data waits and nothing is in flight to bring an ACK:
+    /// only the persist timer can learn that the window opened again (RFC 9293 3.8.6.1).
+    mutating func updatePersistTimer(now: Micros, config: ConnectionConfig, _ actions: inout [ConnectionAction]) {
+        if unsentBytes > 0 && finSeq == nil && sndWnd == 0 && retransmissionQueue.isEmpty {
+            if deadline(.persist) == nil { armPersistTimer(now: now, config: config, &actions) }
+        } else {
+            windowProbeCount = 0
+            cancelTimer(.persist, &actions)
         }
     }
 
-    /// Sends a new segment, remembers it for retransmission and starts the RTO if idle (RFC 6298 5.1).
-    mutating func enqueueAndSend(_ segment: Segment, now: Micros, config: ConnectionConfig, _ actions: inout [ConnectionAction]) {
+    /// Sends a new segment, remembers it for retransmission and (unless the caller arms it after
+    /// a whole flight) starts the loss timer if idle (RFC 6298 5.1).
+    mutating func enqueueAndSend(_ segment: Segment, now: Micros, config: ConnectionConfig, armingTimer: Bool = true,
+                                 _ actions: inout [ConnectionAction]) {
         retransmissionQueue.append(UnackedSegment(
             seq: segment.seq, payloadLength: segment.payloadLength, syn: segment.flags.contains(.syn),
             fin: segment.flags.contains(.fin), firstSentAt: now, wasRetransmitted: false))
         sndNxt = segment.seq + segment.sequenceLength
         actions.append(.send(segment, isRetransmission: false))
         if segment.flags.contains(.ack) { cancelTimer(.delayedAck, &actions) }
-        if deadline(.retransmission) == nil {
-            setTimer(.retransmission, at: now + rto.current(profile: config.profile), attempt: retransmitCount, &actions)
-        }
+        // Without a tail loss probe the RTO starts with the flight's first segment, as before.
+        if armingTimer || !config.profile.tailLossProbe { armLossTimer(now: now, config: config, &actions) }
     }
 
     /// The segment that re-sends `unacked`, with the flags the current state gives it: a SYN
@@ -89,17 +108,21 @@ extension Connection {
             rto.fallBackAfterSynRetransmission()
         }
         retransmitCount = 0
+        if let probed = tailLossProbeHighSeq, ack >= probed { tailLossProbeHighSeq = nil }
         if retransmissionQueue.isEmpty {
             recoveryPoint = nil
+            tailLossProbeHighSeq = nil
             cancelTimer(.retransmission, &actions)
+            cancelTimer(.tailLossProbe, &actions)
             return
         }
-        setTimer(.retransmission, at: now + rto.current(profile: config.profile), &actions)
         if let point = recoveryPoint, retransmissionQueue[0].seq < point {
             // Go-back-N after a timeout: what was in flight then is presumed lost too.
+            setTimer(.retransmission, at: now + rto.current(profile: config.profile), &actions)
             retransmitHead(config: config, &actions)
         } else {
             recoveryPoint = nil
+            restartLossTimer(now: now, config: config, &actions)
         }
     }
 

@@ -47,7 +47,16 @@ public struct Connection: Hashable, Sendable {
     /// After an RTO: everything below this is retransmitted as ACKs come back (go-back-N).
     var recoveryPoint: SeqNum?
     var receivedData = false
-    var lastChallengeAckAt: Micros?
+    /// Bytes received in order that the application has not read yet (`read`, `set autoread off`).
+    public internal(set) var unreadBytes = 0
+    /// The rate limit of ACKs to unacceptable segments: when the current window began, and how
+    /// many such ACKs went out in it.
+    var invalidAckWindowStart: Micros?
+    var invalidAcksInWindow = 0
+    /// A tail loss probe was sent and SND.NXT was this then; no second probe until it is acknowledged.
+    var tailLossProbeHighSeq: SeqNum?
+    /// Window probes sent since the peer's window closed (each doubles the next wait).
+    public internal(set) var windowProbeCount = 0
     /// The local port came from the host's ephemeral range and is freed with this TCB.
     public internal(set) var ownsEphemeralPort = false
     /// When this connection entered TIME_WAIT (tcp_tw_reuse needs it).
@@ -88,11 +97,18 @@ public struct Connection: Hashable, Sendable {
 // MARK: - Building segments
 
 extension Connection {
-    /// A segment from this connection with the given fields; ACK carries RCV.NXT.
+    /// A segment from this connection with the given fields; ACK carries RCV.NXT, the window
+    /// what is free in the receive buffer.
     func makeSegment(seq: SeqNum, flags: TCPFlags, payloadLength: Int = 0, config: ConnectionConfig) -> Segment {
         Segment(sourcePort: ports.local, destinationPort: ports.remote, seq: seq,
                 ack: flags.contains(.ack) ? rcvNxt : SeqNum(0), flags: flags,
-                payloadLength: payloadLength, window: UInt16(clamping: config.receiveWindow))
+                payloadLength: payloadLength, window: UInt16(clamping: receiveWindow(config)))
+    }
+
+    /// RCV.WND: the receive buffer less what the application has not read (no window scaling,
+    /// so at most 65,535).
+    func receiveWindow(_ config: ConnectionConfig) -> Int {
+        max(0, min(65_535, config.receiveBuffer(of: host) - unreadBytes))
     }
 
     /// `<SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>`: the reply to an unacceptable segment, the challenge
@@ -102,12 +118,20 @@ extension Connection {
         cancelTimer(.delayedAck, &actions)
     }
 
-    /// A challenge ACK, rate-limited where the profile says so (Linux: one per 500 ms per socket).
+    /// The ACK that answers an unacceptable segment (a challenge ACK, a duplicate ACK), within
+    /// the profile's rate limit (Linux: one per 500 ms per socket; RFC 5961 §10's throttle).
+    /// A closed receive window is exempt: a window probe must always be answered (RFC 9293 3.8.6.1).
     mutating func sendChallengeAck(now: Micros, config: ConnectionConfig, _ actions: inout [ConnectionAction]) {
-        if let interval = config.profile.challengeAckInterval, let last = lastChallengeAckAt, now - last < interval {
-            return
+        if receiveWindow(config) > 0 {
+            let limit = config.profile.invalidAckLimit
+            if let start = invalidAckWindowStart, now - start < limit.interval {
+                guard invalidAcksInWindow < limit.count else { return }
+            } else {
+                invalidAckWindowStart = now
+                invalidAcksInWindow = 0
+            }
+            invalidAcksInWindow += 1
         }
-        lastChallengeAckAt = now
         sendAck(config: config, &actions)
     }
 
@@ -141,6 +165,8 @@ public struct TimerDeadlines: Hashable, Sendable {
     private var timeWait: Micros?
     private var finWait2: Micros?
     private var delayedAck: Micros?
+    private var tailLossProbe: Micros?
+    private var persist: Micros?
 
     public subscript(kind: TimerKind) -> Micros? {
         get {
@@ -149,6 +175,8 @@ public struct TimerDeadlines: Hashable, Sendable {
             case .timeWait: timeWait
             case .finWait2: finWait2
             case .delayedAck: delayedAck
+            case .tailLossProbe: tailLossProbe
+            case .persist: persist
             }
         }
         set {
@@ -157,6 +185,8 @@ public struct TimerDeadlines: Hashable, Sendable {
             case .timeWait: timeWait = newValue
             case .finWait2: finWait2 = newValue
             case .delayedAck: delayedAck = newValue
+            case .tailLossProbe: tailLossProbe = newValue
+            case .persist: persist = newValue
             }
         }
     }

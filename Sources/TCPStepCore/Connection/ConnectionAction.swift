@@ -18,6 +18,9 @@ public enum ConnectionAction: Hashable, Sendable {
     /// Linux TIME_WAIT reuse: this TCB is gone and the SYN that killed it opens a new connection
     /// whose ISN is given.
     case reopen(Segment, isn: SeqNum)
+    /// A blocking call of the application returns now with this error (connect() after the
+    /// last SYN timed out: ETIMEDOUT).
+    case callFailed(AppCall, UserCallError)
 }
 
 /// The timers of one connection (RFC 9293 §3.10.8 plus Linux's two extra ones).
@@ -30,6 +33,11 @@ public enum TimerKind: Int, CaseIterable, Hashable, Sendable, CustomStringConver
     case finWait2
     /// Linux's delayed ACK, which lets the ACK of a FIN ride on our own FIN.
     case delayedAck
+    /// Linux's tail loss probe (RFC 8985 §7): re-send the last segment of a flight early,
+    /// instead of waiting for the full RTO; it stands in for the RTO until it fires.
+    case tailLossProbe
+    /// The persist timer: probe a peer whose window is closed (RFC 9293 3.8.6.1).
+    case persist
 
     /// The stable name used in the trace contract.
     public var name: String {
@@ -38,6 +46,8 @@ public enum TimerKind: Int, CaseIterable, Hashable, Sendable, CustomStringConver
         case .timeWait: "time_wait"
         case .finWait2: "fin_wait_2"
         case .delayedAck: "delayed_ack"
+        case .tailLossProbe: "tlp"
+        case .persist: "persist"
         }
     }
 
@@ -48,6 +58,8 @@ public enum TimerKind: Int, CaseIterable, Hashable, Sendable, CustomStringConver
         case .timeWait: "2MSL"
         case .finWait2: "FIN_WAIT_2"
         case .delayedAck: "delayed ACK"
+        case .tailLossProbe: "TLP"
+        case .persist: "persist"
         }
     }
 
@@ -75,6 +87,7 @@ public enum TransitionCause: String, Hashable, Sendable, CaseIterable {
     case userAbort = "abort"
     case retransmissionGaveUp = "gave-up"
     case finWait2Timeout = "fin-wait-2-timeout"
+    case closeWithUnreadData = "close-unread-data"
     case hostCrashed = "crash"
 }
 
@@ -116,6 +129,8 @@ public enum UserCallError: Error, Hashable, Sendable, CustomStringConvertible {
     case foreignSocketUnspecified
     case connectionClosing
     case insufficientResources
+    /// connect() gave up: no answer to the SYN within the give-up time (Linux ETIMEDOUT).
+    case connectionTimedOut
 
     public var description: String {
         switch self {
@@ -124,6 +139,7 @@ public enum UserCallError: Error, Hashable, Sendable, CustomStringConvertible {
         case .foreignSocketUnspecified: "error: foreign socket unspecified"
         case .connectionClosing: "error: connection closing"
         case .insufficientResources: "error: insufficient resources"
+        case .connectionTimedOut: "error: connection timed out (ETIMEDOUT)"
         }
     }
 }

@@ -7,17 +7,24 @@ public struct ConnectionConfig: Hashable, Sendable {
     public var variants: TeachingVariants
     /// Maximum segment size for data.
     public var mss: Int
-    /// The window every receiver advertises (the application reads at once).
-    public var receiveWindow: Int
+    /// Each host's receive buffer (`set rcvbuf`), indexed by `HostID.rawValue`: the window it
+    /// advertises when everything received has been read.
+    public var receiveBuffers: [Int]
+    /// Whether each host's application reads data the moment it arrives (`set autoread`).
+    public var autoRead: [Bool]
 
     public init(profile: Profile, timeWaitDuration: Micros, variants: TeachingVariants = .init(),
-                mss: Int = 1460, receiveWindow: Int = 65535) {
+                mss: Int = 1460, receiveBuffers: [Int] = [65535, 65535], autoRead: [Bool] = [true, true]) {
         self.profile = profile
         self.timeWaitDuration = timeWaitDuration
         self.variants = variants
         self.mss = mss
-        self.receiveWindow = receiveWindow
+        self.receiveBuffers = receiveBuffers
+        self.autoRead = autoRead
     }
+
+    func receiveBuffer(of host: HostID) -> Int { receiveBuffers[host.rawValue] }
+    func readsAtOnce(_ host: HostID) -> Bool { autoRead[host.rawValue] }
 }
 
 /// A segment of ours waiting for its acknowledgment (the retransmission queue, RFC 9293 §3.8.1).

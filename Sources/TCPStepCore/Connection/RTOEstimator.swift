@@ -21,9 +21,9 @@ struct RTOEstimator: Hashable, Sendable {
         }
         let srtt = smoothedRTT ?? rtt
         let clockGranularity: Micros = 1_000
-        switch profile.name {
-        case .rfc9293: baseRTO = max(profile.minimumRTO, srtt + max(clockGranularity, 4 * rttVariance))
-        case .linux: baseRTO = srtt + max(4 * rttVariance, profile.minimumRTO)
+        switch profile.rtoFormula {
+        case .rfc6298: baseRTO = max(profile.minimumRTO, srtt + max(clockGranularity, 4 * rttVariance))
+        case .linuxVarianceFloor: baseRTO = srtt + max(4 * rttVariance, profile.minimumRTO)
         }
         baseRTO = min(baseRTO, profile.maximumRTO)
         backoffCount = 0

@@ -34,6 +34,8 @@ extension Simulation {
             case .reopen(let segment, let isn):
                 deleted = true
                 reopen = (segment, isn)
+            case .callFailed(let call, let error):
+                trace.record(now, .app(host: host, call: call, result: .failed(error)))
             }
         }
         if deleted { removeConnection(slot: slot) }

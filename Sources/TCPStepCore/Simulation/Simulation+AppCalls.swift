@@ -18,7 +18,7 @@ extension Simulation {
             return listen(on: port, host: host, &trace)
         case .connect(let remotePort, let localPort, let isn):
             return connect(from: host, localPort: localPort, to: remotePort, isn: isn, &trace)
-        case .send, .close, .abort:
+        case .send, .read, .close, .abort:
             return onCurrentConnection(call, of: host, &trace)
         case .crash:
             crash(host, &trace)
@@ -37,7 +37,10 @@ extension Simulation {
     private mutating func onCurrentConnection(_ call: AppCall, of host: HostID, _ trace: inout TraceLog) -> AppResult {
         guard let slot = hosts[host.rawValue].newest?.slot else {
             guard let port = listeners(of: host).last else { return .failed(.connectionDoesNotExist) }
-            if case .send = call { return .failed(.foreignSocketUnspecified) }
+            switch call {
+            case .send, .read: return .failed(.foreignSocketUnspecified)
+            case .listen, .connect, .close, .abort, .crash: break
+            }
             return closeListener(port, host: host, &trace)
         }
         return userCall(call, slot: slot, &trace)
@@ -50,6 +53,7 @@ extension Simulation {
         let result: Result<Void, UserCallError>
         switch call {
         case .send(let bytes): result = table.slots[slot]!.send(bytes: bytes, now: now, config: config, &actions)
+        case .read(let bytes): result = table.slots[slot]!.read(bytes: bytes, config: config, &actions)
         case .close: result = table.slots[slot]!.close(now: now, config: config, &actions)
         case .abort: result = table.slots[slot]!.abort(config: config, &actions)
         case .listen, .connect, .crash: preconditionFailure("\(call) does not act on one connection")
@@ -82,20 +86,25 @@ extension Simulation {
     private mutating func connect(from host: HostID, localPort: UInt16?, to remotePort: UInt16, isn: UInt32?,
                                   _ trace: inout TraceLog) -> AppResult {
         var ownsPort = false
+        var reusedISN: SeqNum?
         let port: UInt16
         if let localPort {
             port = localPort
             hosts[host.rawValue].ports.reserve(localPort)
         } else if let allocated = allocateEphemeralPort(host, &trace) {
-            port = allocated
+            (port, reusedISN) = allocated
             ownsPort = true
         } else {
             noteFailedConnect()
             return .failed(.insufficientResources)
         }
         let ports = PortPair(local: port, remote: remotePort)
-        guard hosts[host.rawValue].connections[ports] == nil else { return .failed(.connectionAlreadyExists) }
-        let iss = isn.map(SeqNum.init) ?? hosts[host.rawValue].isn.next(now: now)
+        if let slot = hosts[host.rawValue].connections[ports] {
+            // The port pair is taken; with tcp_tw_reuse a TIME_WAIT holder may give it up.
+            guard let isn = takeOverTimeWait(slot, &trace) else { return .failed(.connectionAlreadyExists) }
+            reusedISN = isn
+        }
+        let iss = isn.map(SeqNum.init) ?? reusedISN ?? hosts[host.rawValue].isn.next(now: now)
         var actions = takeActionBuffer()
         var connection = Connection.activeOpen(id: table.makeID(), host: host, ports: ports, iss: iss, now: now,
                                                config: connectionConfig, &actions)
@@ -106,10 +115,10 @@ extension Simulation {
     }
 
     /// A free ephemeral port; with `tcp_tw_reuse`, the port of the oldest TIME_WAIT connection
-    /// that has waited at least 1 s is taken over when none is free.
-    private mutating func allocateEphemeralPort(_ host: HostID, _ trace: inout TraceLog) -> UInt16? {
-        if let port = hosts[host.rawValue].ports.allocate() { return port }
-        guard config.timeWaitReuse else { return nil }
+    /// that has waited at least 1 s is taken over when none is free (and the ISN it implies).
+    private mutating func allocateEphemeralPort(_ host: HostID, _ trace: inout TraceLog) -> (UInt16, SeqNum?)? {
+        if let port = hosts[host.rawValue].ports.allocate() { return (port, nil) }
+        guard config.profile.timeWaitReuse.appliesBetweenHosts else { return nil }
         while hosts[host.rawValue].timeWaitHead < hosts[host.rawValue].timeWaitOrder.count {
             let (slot, id) = hosts[host.rawValue].timeWaitOrder[hosts[host.rawValue].timeWaitHead]
             guard let connection = table[slot], connection.id == id, connection.state == .timeWait,
@@ -117,15 +126,24 @@ extension Simulation {
                 hosts[host.rawValue].timeWaitHead += 1
                 continue
             }
-            guard let since = connection.timeWaitSince, now - since >= .seconds(1) else { return nil }
+            guard let isn = takeOverTimeWait(slot, &trace) else { return nil }
             hosts[host.rawValue].timeWaitHead += 1
-            var actions = takeActionBuffer()
-            table.slots[slot]!.cancelAllTimers(&actions)
-            table.slots[slot]!.close(.timeWaitReused, signal: nil, &actions)
-            run(actions, slot: slot, &trace)
-            return hosts[host.rawValue].ports.allocate()
+            return hosts[host.rawValue].ports.allocate().map { ($0, isn) }
         }
         return nil
+    }
+
+    /// Linux `tcp_tw_reuse` (tcp_twsk_unique): a new outgoing connection may take over the port
+    /// pair of a TIME_WAIT connection that has waited at least 1 s. The old TCB goes, and the new
+    /// ISN is the old SND.NXT + 65535 + 2, above anything the old incarnation used. nil: not allowed.
+    private mutating func takeOverTimeWait(_ slot: Int, _ trace: inout TraceLog) -> SeqNum? {
+        guard config.profile.timeWaitReuse.appliesBetweenHosts, let connection = table[slot],
+              connection.state == .timeWait, let since = connection.timeWaitSince, now - since >= .seconds(1) else { return nil }
+        let isn = connection.sndNxt + 65535 + 2
+        var actions = takeActionBuffer()
+        table.slots[slot]!.close(.timeWaitReused, signal: nil, &actions)
+        run(actions, slot: slot, &trace)
+        return isn
     }
 
     /// The host reboots: every connection and listener disappears without a segment (Figure 9).

@@ -12,7 +12,7 @@ extension Simulation {
     public mutating func perform(_ call: AppCall, on connection: ConnectionID, host: HostID,
                                  _ trace: inout TraceLog) -> AppResult {
         switch call {
-        case .send, .close, .abort:
+        case .send, .read, .close, .abort:
             break
         case .listen, .connect, .crash:
             return perform(call, on: host, &trace)
@@ -92,9 +92,10 @@ extension Simulation {
         config.msl = msl
     }
 
-    /// Linux `tcp_tw_reuse` on or off for the connects that follow.
-    public mutating func setTimeWaitReuse(_ enabled: Bool) {
-        config.timeWaitReuse = enabled
+    /// A Linux sysctl changed while running (the pile-up's `tcp_tw_reuse` remedy), for what
+    /// happens from now on: the profile's setting itself changes, there is no second copy.
+    public mutating func setSysctl(_ setting: SysctlSetting) {
+        setting.sysctl.apply(setting.value, to: &config.profile)
     }
 
     /// A new ephemeral port range for both hosts (`net.ipv4.ip_local_port_range`). Ports in use

@@ -14,8 +14,10 @@ public struct SimulationConfig: Hashable, Sendable {
     public var randomFaults = RandomFaults()
     /// Linux's default ephemeral range (net.ipv4.ip_local_port_range).
     public var ephemeralPorts: ClosedRange<UInt16> = 32768...60999
-    /// Linux `tcp_tw_reuse`: connect() may take over a port whose TIME_WAIT is older than 1 s.
-    public var timeWaitReuse = false
+    /// Each host's receive buffer in bytes (`set rcvbuf`), by `HostID.rawValue`.
+    public var receiveBuffers = [65535, 65535]
+    /// Whether each host's application reads what arrives at once (`set autoread`), by `HostID.rawValue`.
+    public var autoRead = [true, true]
 
     public init() {}
 
@@ -24,7 +26,8 @@ public struct SimulationConfig: Hashable, Sendable {
     }
 
     public var connectionConfig: ConnectionConfig {
-        ConnectionConfig(profile: profile, timeWaitDuration: timeWaitDuration, variants: variants, mss: mss)
+        ConnectionConfig(profile: profile, timeWaitDuration: timeWaitDuration, variants: variants, mss: mss,
+                         receiveBuffers: receiveBuffers, autoRead: autoRead)
     }
 }
 

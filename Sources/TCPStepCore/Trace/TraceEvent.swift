@@ -61,6 +61,8 @@ public enum AppCall: Hashable, Sendable, CustomStringConvertible {
     case connect(remotePort: UInt16, localPort: UInt16?, isn: UInt32?)
     /// SEND n bytes on the host's current connection.
     case send(bytes: Int)
+    /// RECEIVE: the application reads n bytes (nil: all) of what waits in the receive buffer.
+    case read(bytes: Int?)
     /// CLOSE the host's current connection (or its listener when it has none).
     case close
     /// ABORT the host's current connection (or its listener).
@@ -73,6 +75,7 @@ public enum AppCall: Hashable, Sendable, CustomStringConvertible {
         case .listen: "listen"
         case .connect: "connect"
         case .send: "send"
+        case .read: "read"
         case .close: "close"
         case .abort: "abort"
         case .crash: "crash"
@@ -85,6 +88,7 @@ public enum AppCall: Hashable, Sendable, CustomStringConvertible {
         case .connect(let remote, let local, let isn):
             "connect \(remote)" + (local.map { " from \($0)" } ?? "") + (isn.map { " isn=\($0)" } ?? "")
         case .send(let bytes): "send \(bytes)"
+        case .read(let bytes): "read " + (bytes.map(String.init) ?? "all")
         case .close, .abort, .crash: name
         }
     }

@@ -66,6 +66,8 @@ public enum LifelineNote: Hashable, Sendable {
         case .timeWait: "2MSL"
         case .finWait2: "FW2"
         case .delayedAck: "ACK"
+        case .tailLossProbe: "TLP"
+        case .persist: "probe"
         }
     }
 }
