@@ -32,10 +32,10 @@ struct ParserErrorTests {
         Case(source: "+200ms", expected: "t.tcps:1:1: `+200ms` needs a command after it"),
         Case(source: "router listen 80",
              expected: "t.tcps:1:1: unknown command `router`; expected client, server, set, at, +TIME, drop, dup, delay, inject, title or say"),
-        Case(source: "at 1s server", expected: "t.tcps:1:13: `server` needs an action: listen, connect, send, close, abort or crash"),
+        Case(source: "at 1s server", expected: "t.tcps:1:13: `server` needs an action: listen, connect, send, read, close, abort or crash"),
         Case(source: "client send", expected: "t.tcps:1:12: `send` needs a positive number of bytes, as in `client send 100`"),
         Case(source: "client send -5", expected: "t.tcps:1:13: `send` needs a positive number of bytes, as in `client send 100`"),
-        Case(source: "client shout", expected: "t.tcps:1:8: unknown action `shout`; expected listen, connect, send, close, abort or crash"),
+        Case(source: "client shout", expected: "t.tcps:1:8: unknown action `shout`; expected listen, connect, send, read, close, abort or crash"),
         Case(source: "client connect 80 isn=lots", expected: "t.tcps:1:23: isn= needs a number from 0 to 4294967295"),
         Case(source: "client connect 80 via 5000", expected: "t.tcps:1:19: unexpected `via`; `connect` takes `from PORT` and `isn=N`"),
         Case(source: "server listen", expected: "t.tcps:1:14: `listen` needs a port number (1–65535)"),
@@ -78,7 +78,7 @@ struct ParserErrorTests {
         Case(source: "set ports 60999-32768", expected: "t.tcps:1:11: `set ports` needs a range such as 32768-60999"),
         Case(source: "set run-until 1h", expected: "t.tcps:1:15: expected a time such as 50ms or 2s, found `1h`"),
         Case(source: "set speed 10",
-             expected: "t.tcps:1:5: unknown setting `speed`; expected latency, msl, profile, seed, variant, isn, mss, loss, duplicate, jitter, faults-until, ports, run-until or view"),
+             expected: "t.tcps:1:5: unknown setting `speed`; expected latency, msl, profile, seed, variant, isn, mss, loss, duplicate, jitter, faults-until, ports, run-until, view, autoread, rcvbuf or a Linux sysctl such as tcp_syn_retries"),
         Case(source: "set msl 30s 40s", expected: "t.tcps:1:13: unexpected `40s` at the end of the command"),
     ]
 
@@ -149,13 +149,13 @@ struct ParserErrorTests {
 
     /// The first error wins, and later lines are not looked at.
     @Test func firstErrorWins() {
-        #expect(Self.error("set speed 1\nrouter go") == "t.tcps:1:5: unknown setting `speed`; expected latency, msl, profile, seed, variant, isn, mss, loss, duplicate, jitter, faults-until, ports, run-until or view")
+        #expect(Self.error("set speed 1\nrouter go") == "t.tcps:1:5: unknown setting `speed`; expected latency, msl, profile, seed, variant, isn, mss, loss, duplicate, jitter, faults-until, ports, run-until, view, autoread, rcvbuf or a Linux sysctl such as tcp_syn_retries")
     }
 
     /// Columns count characters, not bytes: a Chinese comment or title before the error on the
     /// same line must not shift it.
     @Test func columnsCountCharacters() {
         #expect(Self.error("title.zh 三次握手\n服务器 listen 80")?.hasPrefix("t.tcps:2:1: unknown command `服务器`") == true)
-        #expect(Self.error("\tclient\tshout") == "t.tcps:1:9: unknown action `shout`; expected listen, connect, send, close, abort or crash")
+        #expect(Self.error("\tclient\tshout") == "t.tcps:1:9: unknown action `shout`; expected listen, connect, send, read, close, abort or crash")
     }
 }

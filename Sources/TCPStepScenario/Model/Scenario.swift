@@ -21,6 +21,9 @@ public struct Scenario: Hashable, Sendable {
     public var runUntil: Micros = .seconds(3_600)
     /// Which view opens the scenario (`set view pileup`).
     public var view: ScenarioView = .sequence
+    /// The Linux sysctls set (`set tcp_…`, `--sysctl`), already applied to `config.profile`; kept
+    /// so that a profile override and the pile-up view can apply them again.
+    public var sysctls: [SysctlSetting] = []
 
     public init() {}
 

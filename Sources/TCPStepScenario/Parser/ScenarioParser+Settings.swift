@@ -82,8 +82,14 @@ extension ScenarioParser {
         case "run-until":
             setRunUntil(try duration(value))
             try expectEnd(tokens, 3)
+        case "autoread":
+            try parseAutoRead(tokens, into: &config)
+        case "rcvbuf":
+            try parseReceiveBuffer(tokens, into: &config)
+        case _ where name.text.hasPrefix("tcp_"):
+            try parseSysctl(tokens)
         default:
-            throw error(name.column, "unknown setting `\(name.text)`; expected latency, msl, profile, seed, variant, isn, mss, loss, duplicate, jitter, faults-until, ports, run-until or view")
+            throw error(name.column, "unknown setting `\(name.text)`; expected latency, msl, profile, seed, variant, isn, mss, loss, duplicate, jitter, faults-until, ports, run-until, view, autoread, rcvbuf or a Linux sysctl such as tcp_syn_retries")
         }
         scenarioConfig = config
     }

@@ -20,6 +20,7 @@ public struct ScenarioParser {
     /// The client's first connection, which injected segments default to.
     private var defaultClientPorts: (local: UInt16, remote: UInt16)?
     private var lineNumber = 0
+    private var pendingSysctls: [PendingSysctl] = []
 
     public init(fileName: String) { self.fileName = fileName }
 
@@ -56,6 +57,14 @@ public struct ScenarioParser {
             pendingNarration = narration
             try parseInjection(tokens.first?.text == "inject" ? tokens : Array(tokens.dropFirst(tokens[0].text == "at" ? 2 : 1)))
         }
+        // Sysctls need the final profile, which any line may set.
+        for pending in pendingSysctls {
+            do {
+                try scenario.apply(pending.setting)
+            } catch {
+                throw ScenarioError(file: fileName, line: pending.line, column: pending.column, message: error.description)
+            }
+        }
         pendingNarration = trailingNarration
         if let pending = pendingNarration {
             scenario.narration.append(ScriptNarration(time: time, commandIndex: nil, english: pending.english,
@@ -85,6 +94,10 @@ public struct ScenarioParser {
     mutating func setTime(_ absolute: Micros) { time = absolute }
     mutating func appendFaultRule(_ rule: FaultRule) { scenario.script.faultRules.append(rule) }
     mutating func appendInjection(_ kind: ScriptCommand.Kind) { appendCommand(kind) }
+    mutating func appendSysctl(_ setting: SysctlSetting, line: Int, column: Int) {
+        pendingSysctls.append(PendingSysctl(setting: setting, line: line, column: column))
+    }
+    var lineNumberNow: Int { lineNumber }
 
     func error(_ column: Int, _ message: String) -> ScenarioError {
         ScenarioError(file: fileName, line: lineNumber, column: column, message: message)
@@ -150,7 +163,7 @@ public struct ScenarioParser {
         guard let host = ValueParsers.host(first.text) else {
             throw error(first.column, "unknown command `\(first.text)`; expected client, server, set, at, +TIME, drop, dup, delay, inject, title or say")
         }
-        guard tokens.count >= 2 else { throw error(first.column + first.text.count, "`\(first.text)` needs an action: listen, connect, send, close, abort or crash") }
+        guard tokens.count >= 2 else { throw error(first.column + first.text.count, "`\(first.text)` needs an action: listen, connect, send, read, close, abort or crash") }
         let verb = tokens[1]
         let call: AppCall
         switch verb.text {
@@ -165,11 +178,13 @@ public struct ScenarioParser {
             }
             call = .send(bytes: bytes)
             try expectEnd(tokens, 3)
+        case "read":
+            call = try parseRead(tokens)
         case "close", "abort", "crash":
             call = verb.text == "close" ? .close : verb.text == "abort" ? .abort : .crash
             try expectEnd(tokens, 2)
         default:
-            throw error(verb.column, "unknown action `\(verb.text)`; expected listen, connect, send, close, abort or crash")
+            throw error(verb.column, "unknown action `\(verb.text)`; expected listen, connect, send, read, close, abort or crash")
         }
         appendCommand(.app(host, call))
     }
