@@ -101,6 +101,10 @@ extension Scenario {
 public struct SysctlRejection: Error, Hashable, Sendable, CustomStringConvertible {
     public var sysctl: Sysctl
     public var profile: ProfileName
+    public init(sysctl: Sysctl, profile: ProfileName) {
+        self.sysctl = sysctl
+        self.profile = profile
+    }
     public var description: String {
         "`\(sysctl.name)` is Linux-only (a Linux sysctl), but the profile is \(profile.rawValue); add `set profile linux` or use --profile linux"
     }

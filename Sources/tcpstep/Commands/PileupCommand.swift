@@ -2,6 +2,7 @@ import ArgumentParser
 import TCPStepCore
 import TCPStepApp
 import TCPStepPileup
+import TCPStepScenario
 
 /// `tcpstep pileup`: a web server opening a connection to its database for every request, and
 /// the TIME_WAIT sockets that pile up (issue 5).
@@ -61,6 +62,11 @@ struct PileupCommand: ParsableCommand {
     @Option(help: "Random seed (initial sequence numbers).")
     var seed: UInt64 = 1
 
+    @Option(name: .customLong("sysctl"), help: ArgumentHelp(
+        "Set a Linux sysctl (repeatable), e.g. tcp_tw_reuse=1 (what the tw-reuse remedy sets) or tcp_fin_timeout=30. Linux profile only.",
+        valueName: "name=value"))
+    var sysctls: [String] = []
+
     @OptionGroup var display: DisplayOptions
 
     @Flag(help: "Run without a terminal and print the samples.")
@@ -84,6 +90,10 @@ struct PileupCommand: ParsableCommand {
         config.requestsPerSecond = rate
         config.profile = profile
         config.seed = seed
+        config.sysctls = try SysctlArgument.parse(sysctls)
+        if profile != .linux, let first = config.sysctls.first {
+            throw ValidationError(SysctlRejection(sysctl: first.sysctl, profile: profile).description)
+        }
         if let msl {
             guard let value = PileupArgument.duration(msl), value > 0 else { throw ValidationError("--msl: '\(msl)' is not a duration such as 30s") }
             config.msl = value

@@ -99,8 +99,11 @@ enum InteractiveLoop {
     /// The sequence diagram of a scenario, or the pile-up view when the scenario asks for it.
     static func run(scenario: Scenario, options: AppOptions) -> Int32 {
         if scenario.view == .pileup {
+            // The scenario's sysctls (`set tcp_tw_reuse 1`) carry over to the full-scale pile-up.
+            var config = PileupConfig()
+            config.sysctls = scenario.sysctls
             return run { isUTF8 in
-                PileupAppModel(config: PileupConfig(), duration: .seconds(3_600), options: options.adjusted(isUTF8: isUTF8))
+                PileupAppModel(config: config, duration: .seconds(3_600), options: options.adjusted(isUTF8: isUTF8))
             }
         }
         return run { isUTF8 in AppModel(scenario: scenario, options: options.adjusted(isUTF8: isUTF8)) }

@@ -14,12 +14,43 @@ struct ScenarioOptions: ParsableArguments {
     @Option(help: "Override the scenario's random seed (ISNs, random faults).")
     var seed: UInt64?
 
+    @Option(name: .customLong("sysctl"), help: ArgumentHelp(
+        "Set a Linux sysctl, as `set NAME VALUE` in a scenario does; repeatable, and it wins over the scenario. Linux profile only: tcp_syn_retries, tcp_synack_retries, tcp_syn_linear_timeouts, tcp_fin_timeout, tcp_rfc1337, tcp_tw_reuse.",
+        valueName: "name=value"))
+    var sysctls: [String] = []
+
     /// Loads the named scenario, applying overrides; throws a clean ValidationError-like message.
     func load() throws -> Scenario {
         var loaded = try ScenarioLoader.load(scenario ?? BuiltinScenarios.defaultName)
-        if let profile { loaded.config.profile = .named(profile) }
+        do {
+            if let profile { try loaded.switchProfile(to: profile) }
+            for setting in try SysctlArgument.parse(sysctls) { try loaded.apply(setting) }
+        } catch {
+            throw CleanExit.message("tcpstep: \(error)")
+        }
         if let seed { loaded.config.seed = seed }
         return loaded
+    }
+}
+
+/// `--sysctl NAME=VALUE`, checked as strictly as the scenario's `set NAME VALUE`.
+enum SysctlArgument {
+    struct Invalid: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func parse(_ arguments: [String]) throws -> [SysctlSetting] {
+        try arguments.map { argument in
+            let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, let sysctl = Sysctl(rawValue: String(parts[0])) else {
+                let known = Sysctl.allCases.map(\.name).joined(separator: ", ")
+                throw Invalid(description: "--sysctl '\(argument)': expected NAME=VALUE with NAME one of \(known)")
+            }
+            guard let value = sysctl.parse(parts[1]) else {
+                throw Invalid(description: "--sysctl '\(argument)': \(sysctl.name) needs \(sysctl.expected)")
+            }
+            return SysctlSetting(sysctl, value)
+        }
     }
 }
 
