@@ -18,7 +18,8 @@ extension Narrator {
     /// One event's headline; `index` must already include the event.
     func headline(_ event: TraceEvent, index: TraceIndex) -> String {
         let composer = StepComposer(phrasebook: phrasebook, format: formatter, index: index,
-                                    profile: scenario.config.profile.name)
+                                    profile: scenario.config.profile.name,
+                                        readsAtOnce: scenario.config.autoRead)
         var values: [String: String] = [:]
         let key: String
         switch event.kind {

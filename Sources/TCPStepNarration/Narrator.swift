@@ -134,7 +134,8 @@ public struct Narrator: Sendable {
         for burst in Self.bursts(events) {
             for event in burst { index.absorbSegment(event) }
             let composer = StepComposer(phrasebook: phrasebook, format: formatter, index: index,
-                                        profile: scenario.config.profile.name)
+                                        profile: scenario.config.profile.name,
+                                        readsAtOnce: scenario.config.autoRead)
             let told = composer.sentences(burst)
             sentences += told.isEmpty ? [headline(burst[burst.startIndex], index: index)] : told
             for event in burst { index.absorbState(event) }

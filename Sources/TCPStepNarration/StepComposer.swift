@@ -13,6 +13,8 @@ struct StepComposer {
     /// The trace so far: its segments include this burst's, its states and timers do not yet.
     let index: TraceIndex
     let profile: ProfileName
+    /// Whether each host's application reads at once (`set autoread`), by `HostID.rawValue`.
+    var readsAtOnce = [true, true]
 
     /// One fact ready to render: candidate keys, most specific first, and the values.
     struct Fact {
@@ -44,7 +46,7 @@ struct StepComposer {
                 case .timer(let host, let connection, _, let kind, let action, let deadline, let attempt):
                     switch action {
                     case .set: timerSets.append((host, connection, kind, deadline, attempt))
-                    case .cancel: if kind == .retransmission { cancelsRetransmission = true }
+                    case .cancel: if kind == .retransmission || kind == .tailLossProbe { cancelsRetransmission = true }
                     case .fire: break
                     }
                 case .signal(_, _, _, let signal):
@@ -124,7 +126,10 @@ struct StepComposer {
                 var values = segmentValues(wire, receiver: host)
                 if index.isStale(wire) { values["age"] = format.duration(event.time - wire.sentAt) }
                 if burst.deliversData {
-                    return Fact(keys: ["deliver.data.stale", "deliver.data.\(state.name)", "deliver.data"], values: values)
+                    // Not read at once: the bytes wait in the receive buffer and the window shrinks.
+                    let full = nextSend(burst, context)?.segment.window == 0
+                    let unread = readsAtOnce[host.rawValue] ? [] : [full ? "deliver.data.unread.full" : "deliver.data.unread"]
+                    return Fact(keys: ["deliver.data.stale"] + unread + ["deliver.data.\(state.name)", "deliver.data"], values: values)
                 }
                 if burst.cancelsRetransmission { return Fact(keys: ["deliver.ack.\(state.name)", "deliver.ack"], values: values) }
                 return Fact(keys: ["deliver.nothing.\(state.name)", "deliver.nothing"], values: values)
@@ -340,6 +345,7 @@ struct StepComposer {
             "outseq": format.seq(wire, index),
             "outack": format.ack(wire, index),
             "outlen": String(wire.segment.payloadLength),
+            "outwin": String(wire.segment.window),
         ]
     }
 }

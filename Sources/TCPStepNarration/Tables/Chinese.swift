@@ -153,6 +153,8 @@ enum ChineseTemplates {
         "state.close-unread-data": "{host}的应用程序在{peer}发来的数据还没读完时就关闭了连接：这些数据丢失了，所以{host}发送 RST 而不是 FIN，并删除连接（{from} → CLOSED）。",
         "state.close-unread-data.CLOSED": "{host}的应用程序关闭连接时，{peer}发来的数据还留在接收缓冲区里没有读。这些数据再也无法交付，所以{host}不发 FIN，而是发送 {out}（RFC 1122 4.2.2.13，RFC 9293 SHLD-3），并立即删除连接（{from} → CLOSED）。{peer}的应用程序会看到“connection reset by peer”（连接被对端重置）。",
         "reject.rst-ignored.TIME_WAIT": "{host}处于 TIME_WAIT，忽略这个 RST（{seg}）：tcp_rfc1337 = 1 时，Linux 按 RFC 1337 的建议，不让任何报文提前结束 TIME_WAIT。",
+        "deliver.data.unread": "{len} 字节（{seg}）到达{host}。它的应用程序此刻没有在读，所以这些数据留在接收缓冲区里，{host}的确认 {out} 通告的窗口只剩 {outwin} 字节。",
+        "deliver.data.unread.full": "{len} 字节（{seg}）到达{host}，而它的应用程序没有在读：接收缓冲区满了。它的确认 {out} 通告零窗口，{peer}必须停止发送。",
         "timer.name.tlp": "尾部丢失探测计时器",
         "timer.fire.tlp": "在 {elapsed} 内没有收到确认：{host}的尾部丢失探测（TLP）计时器到期。",
         "timer.fire.tlp.resend": "在 {elapsed} 内没有收到确认：这是一次尾部丢失探测（TLP）。Linux 提前重发最后一个报文段 {out}，而不是等满整个 RTO。",

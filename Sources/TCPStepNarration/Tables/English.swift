@@ -6,7 +6,7 @@
 // a segment (arrival, loss, delay, injection), {host} RECEIVES it and {peer} sent it.
 //   {from} {to}        states, netstat spelling        {port} {rport}  local / remote port
 //   {seg}              the segment: "SYN,ACK seq=300 ack=101"; {flags} {seq} {ack} {len} its fields
-//   {out}              the segment sent in reply;      {outflags} {outseq} {outack} {outlen}
+//   {out}              the segment sent in reply;      {outflags} {outseq} {outack} {outlen} {outwin}
 //   {state}            the receiver's state            {elapsed} how long the fired timer ran
 //   {duration} {next}  a timer's (next) timeout        {try}     which transmission this is
 //   {extra} {arrives}  a delay and the arrival time    {call} {bytes} {error}  an application call
@@ -161,6 +161,8 @@ enum EnglishTemplates {
         "state.close-unread-data": "The {host}'s application closes while data from the {peer} is still unread: that data is lost, so the {host} sends a RST instead of a FIN and deletes the connection ({from} → CLOSED).",
         "state.close-unread-data.CLOSED": "The {host}'s application closes the connection while data from the {peer} is still unread in its receive buffer. That data can never be delivered now, so instead of a FIN the {host} sends {out} (RFC 1122 4.2.2.13, RFC 9293 SHLD-3) and deletes the connection at once ({from} → CLOSED). The {peer}'s application will see \"connection reset by peer\".",
         "reject.rst-ignored.TIME_WAIT": "The {host} is in TIME_WAIT and ignores the RST ({seg}): with tcp_rfc1337 = 1, Linux follows RFC 1337 and lets nothing cut TIME_WAIT short.",
+        "deliver.data.unread": "{len} bytes ({seg}) reach the {host}. Its application is not reading just now, so they wait in the receive buffer, and the {host}'s acknowledgment {out} advertises a window of only {outwin} bytes.",
+        "deliver.data.unread.full": "{len} bytes ({seg}) reach the {host}, whose application is not reading: its receive buffer is now full. Its acknowledgment {out} advertises a zero window, so the {peer} must stop sending.",
         "timer.name.tlp": "tail loss probe timer",
         "timer.fire.tlp": "No acknowledgment came within {elapsed}: the {host}'s tail loss probe timer expires.",
         "timer.fire.tlp.resend": "No acknowledgment came within {elapsed}: a tail loss probe. Linux re-sends the last segment early, {out}, instead of waiting for the full RTO.",
