@@ -19,8 +19,8 @@ extension Simulation {
         }
     }
 
-    /// A stale segment appears on the wire (scenario `inject`).
-    mutating func inject(_ segment: Segment, direction: Direction, _ trace: inout TraceLog) {
+    /// A stale (or forged) segment appears on the wire (scenario `inject`; tests forge with it).
+    public mutating func inject(_ segment: Segment, direction: Direction, _ trace: inout TraceLog) {
         let wire = WireSegment(id: network.makeID(), from: direction.sender, segment: segment, sentAt: now,
                                arrivesAt: now + network.transitTime(direction), isRetransmission: false,
                                origin: .injected, connection: nil, lostAt: nil)
