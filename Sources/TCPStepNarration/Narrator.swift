@@ -188,7 +188,8 @@ public struct Narrator: Sendable {
 
     private static func startsIntervention(_ event: TraceEvent) -> Bool {
         switch event.kind {
-        case .app: true
+        // A blocking connect() that returns ETIMEDOUT is the end of the timer's story, not a new call.
+        case .app(_, _, let result): result != .failed(.connectionTimedOut)
         case .drop(_, let cause), .duplicate(_, _, let cause), .delay(_, _, _, let cause): cause == .user
         case .send, .inject, .deliver, .state, .timer, .signal: false
         }
