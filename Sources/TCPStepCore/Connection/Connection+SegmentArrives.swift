@@ -153,7 +153,9 @@ extension Connection {
             // The ACK of our FIN: FIN_WAIT_1 → FIN_WAIT_2.
             setState(.finWait2, .receivedAckOfFin, &actions)
             if let timeout = config.profile.finWait2Timeout {
-                setTimer(.finWait2, at: now + timeout, &actions)
+                // Linux tcp_fin_time: never shorter than 3.5 RTO.
+                let rtoNow = rto.current(profile: config.profile)
+                setTimer(.finWait2, at: now + max(timeout, 4 * rtoNow - rtoNow / 2), &actions)
             }
         case .closing where isFinAcked:
             enterTimeWait(.receivedAckOfFin, now: now, config: config, &actions)  // CLOSING → TIME_WAIT
