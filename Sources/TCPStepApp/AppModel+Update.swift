@@ -132,9 +132,15 @@ extension AppModel {
     private func upcomingQuestion() -> QuizQuestion? {
         var probe = stepper
         guard probe.stepForward() else { return nil }
-        for event in probe.events.suffix(from: stepper.events.endIndex) {
+        let upcoming = probe.events.suffix(from: stepper.events.endIndex)
+        for event in upcoming {
             if case .state(let host, _, _, let from, let to, _) = event.kind, to != .listen, from != .closed || to != .closed {
                 return QuizQuestion(host: host, from: from, to: to)
+            }
+            if case .timer(let host, let connection, _, .tailLossProbe, .fire, _, _) = event.kind,
+               let state = stepper.simulation.connection(connection)?.state,
+               case .send(let wire)? = upcoming.first(where: { if case .send = $0.kind { true } else { false } })?.kind {
+                return QuizQuestion(tailLossProbeOf: host, in: state, segment: wire.segment.flags.description)
             }
         }
         return nil
@@ -157,7 +163,7 @@ extension AppModel {
             default: overlay = nil
             }
         case .question(let question):
-            if case .character(let typed) = key, let digit = typed.wholeNumberValue, (1...question.choices.count).contains(digit) {
+            if case .character(let typed) = key, let digit = typed.wholeNumberValue, (1...question.choiceCount).contains(digit) {
                 quiz.record(correct: digit - 1 == question.correct)
                 overlay = .answer(question, chosen: digit - 1)
                 if stepper.stepForward() { afterMove() }

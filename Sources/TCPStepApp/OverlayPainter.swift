@@ -16,15 +16,15 @@ enum OverlayPainter {
             let lines = names.enumerated().map { ($0.offset == highlighted ? "▶ " : "  ") + $0.element }
             box(title: "scenarios (↑ ↓ enter, esc)", lines: lines, highlight: highlighted, theme: theme, glyphs: glyphs, into: &grid)
         case .question(let question):
-            var lines = ["Which state will the \(question.host.name) enter next?", "(now \(question.from.name))", ""]
-            lines += question.choices.enumerated().map { "  \($0.offset + 1)  \($0.element.name)" }
-            lines += ["", "answer with 1–\(question.choices.count) · score \(score.right)/\(score.asked)"]
+            var lines = question.actionPromptLines ?? (["Which state will the \(question.host.name) enter next?", "(now \(question.from.name))", ""]
+                + question.choices.enumerated().map { "  \($0.offset + 1)  \($0.element.name)" })
+            lines += ["", "answer with 1–\(question.choiceCount) · score \(score.right)/\(score.asked)"]
             box(title: "predict", lines: lines, theme: theme, glyphs: glyphs, into: &grid)
         case .answer(let question, let chosen):
             let right = chosen == question.correct
             let lines = [
-                right ? "Right: the \(question.host.name) entered \(question.choices[question.correct].name)."
-                      : "Not quite: you said \(question.choices[chosen].name); the \(question.host.name) entered \(question.choices[question.correct].name).",
+                question.actionVerdict(chosen: chosen) ?? (right ? "Right: the \(question.host.name) entered \(question.choices[question.correct].name)."
+                      : "Not quite: you said \(question.choices[chosen].name); the \(question.host.name) entered \(question.choices[question.correct].name)."),
                 "",
                 "score \(score.right)/\(score.asked) · space continues",
             ]

@@ -1,12 +1,51 @@
 import TCPStepCore
 
-/// A "predict the next state" question, asked before a step that changes a host's state.
+/// A "predict the next state" question, asked before a step that changes a host's state; or,
+/// before Linux's tail loss probe fires, "what does Linux do about the missing ACK?".
 public struct QuizQuestion: Hashable, Sendable {
     public var host: HostID
     public var from: TCPState
     /// Up to four states to choose from, answered with the keys 1–4.
     public var choices: [TCPState]
     public var correct: Int
+    /// For a question about what TCP does rather than where it goes: the choices, in words.
+    public var actionChoices: [String] = []
+    /// The segment still unacknowledged, for the loss question ("FIN,ACK").
+    public var unacknowledged = ""
+
+    /// How many answers there are (keys 1…n).
+    public var choiceCount: Int { actionChoices.isEmpty ? choices.count : actionChoices.count }
+
+    /// The question before a tail loss probe: no ACK has come for `segment`; the right answer
+    /// is the probe (it comes before the RTO, and does not double it).
+    public init(tailLossProbeOf host: HostID, in state: TCPState, segment: String) {
+        self.host = host
+        from = state
+        choices = []
+        unacknowledged = segment
+        actionChoices = [
+            "wait for the full RTO, then send it again",
+            "send the last segment again now: a tail loss probe",
+            "send it again now and double the RTO",
+            "give up and send a RST",
+        ]
+        correct = 1
+    }
+
+    /// The lines of a question that is not about states (nil: the state question's lines).
+    public var actionPromptLines: [String]? {
+        guard !actionChoices.isEmpty else { return nil }
+        return ["No ACK has come for the \(host.name)'s \(unacknowledged) yet.", "What does Linux do next?", ""]
+            + actionChoices.enumerated().map { "  \($0.offset + 1)  \($0.element)" }
+    }
+
+    /// The verdict of a question that is not about states (nil: the state question's verdict).
+    public func actionVerdict(chosen: Int) -> String? {
+        guard !actionChoices.isEmpty else { return nil }
+        return chosen == correct
+            ? "Right: a tail loss probe re-sends the last segment early, and the RTO after it is not doubled."
+            : "Not quite: Linux sends a tail loss probe: the last segment again, early, without doubling the RTO."
+    }
 
     /// Builds the question for the step that moves `host` from `from` to `to`. The wrong
     /// choices are the states a student most often confuses with the right one.
