@@ -29,7 +29,7 @@ public struct Profile: Hashable, Sendable {
     /// Time spent in TIME_WAIT, given the scenario's MSL (nil MSL = the profile's default).
     /// RFC 9293 MUST-13: 2×MSL with MSL = 2 min; Linux TCP_TIMEWAIT_LEN: 60 s, fixed.
     public func timeWaitDuration(msl: Micros?) -> Micros {
-        if let msl { return 2 * msl }
+        if let msl { return msl.times(2) }
         return name == .linux ? .seconds(60) : 2 * .seconds(120)
     }
     /// How long an orphaned FIN_WAIT_2 waits for the peer's FIN. The RFC defines no such timer

@@ -88,11 +88,15 @@ extension ScenarioParser {
         scenarioConfig = config
     }
 
-    func duration(_ token: Token) throws(ScenarioError) -> Micros {
-        guard let value = ValueParsers.duration(token.text) else {
-            throw error(token.column, "expected a time such as 50ms or 2s, found `\(token.text)`")
+    /// A time word, or an error at its column. `text` is the time itself when the word carries
+    /// a prefix (`+200ms`); `expected` is the example the message gives.
+    func duration(_ token: Token, text: Substring? = nil, expected: String = "a time such as 50ms or 2s") throws(ScenarioError) -> Micros {
+        switch ValueParsers.duration(text ?? token.text) {
+        case .micros(let value): return value
+        case .notATime: throw error(token.column, "expected \(expected), found `\(token.text)`")
+        case .outOfRange:
+            throw error(token.column, "`\(token.text)` is beyond the range of virtual time (0 to \(Micros.maximumVirtualText))")
         }
-        return value
     }
 
     /// `drop|dup|delay DIR SELECTOR [TIME]`: SELECTOR is N (the N-th segment sent that way) or

@@ -31,7 +31,7 @@ struct TraceCommand: ParsableCommand {
                 }
                 print(output, terminator: "")
             } else {
-                print("\(scenario.title) · profile \(scenario.config.profile.name.rawValue)" +
+                print("\(TerminalText.visible(scenario.title)) · profile \(scenario.config.profile.name.rawValue)" +
                       (scenario.config.variants.isAny ? " · not TCP: \(scenario.config.variants.names.joined(separator: ", "))" : ""))
                 print(events.table)
             }
