@@ -82,8 +82,14 @@ extension ScenarioParser {
         case "run-until":
             setRunUntil(try duration(value))
             try expectEnd(tokens, 3)
+        case "max-events":
+            guard let limit = Int(value.text), (1...Scenario.eventsMaxLimit).contains(limit) else {
+                throw error(value.column, "`set max-events` needs a number of events from 1 to \(Scenario.eventsMaxLimit)")
+            }
+            setEventsMax(limit)
+            try expectEnd(tokens, 3)
         default:
-            throw error(name.column, "unknown setting `\(name.text)`; expected latency, msl, profile, seed, variant, isn, mss, loss, duplicate, jitter, faults-until, ports, run-until or view")
+            throw error(name.column, "unknown setting `\(name.text)`; expected latency, msl, profile, seed, variant, isn, mss, loss, duplicate, jitter, faults-until, ports, run-until, max-events or view")
         }
         scenarioConfig = config
     }

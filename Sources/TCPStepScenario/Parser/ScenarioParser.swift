@@ -89,6 +89,7 @@ public struct ScenarioParser {
     var clientPortsForInjection: (local: UInt16, remote: UInt16)? { defaultClientPorts }
     mutating func setView(_ view: ScenarioView) { scenario.view = view }
     mutating func setRunUntil(_ limit: Micros) { scenario.runUntil = limit }
+    mutating func setEventsMax(_ limit: Int) { scenario.eventsMax = limit }
     mutating func setTime(_ absolute: Micros) { time = absolute }
     mutating func appendFaultRule(_ rule: FaultRule) { scenario.script.faultRules.append(rule) }
     mutating func appendInjection(_ kind: ScriptCommand.Kind) { appendCommand(kind) }

@@ -137,17 +137,9 @@ struct PileupCommand: ParsableCommand {
     }
 
     private func runJSON(_ pileup: inout Pileup, until end: Micros) {
-        var output = ""
-        output.reserveCapacity(64 * 1024)
-        pileup.run(until: end) { sample in
-            output += sample.jsonLine
-            output += "\n"
-            if output.utf8.count > 60 * 1024 {
-                print(output, terminator: "")
-                output.removeAll(keepingCapacity: true)
-            }
-        }
-        print(output, terminator: "")
+        var output = ChunkedOutput()
+        pileup.run(until: end) { sample in output.line(sample.jsonLine) }
+        output.flush()
     }
 
     private func runTable(_ pileup: inout Pileup, until end: Micros) {

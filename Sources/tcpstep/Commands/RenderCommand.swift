@@ -16,6 +16,7 @@ struct RenderCommand: ParsableCommand {
         """)
 
     @OptionGroup var options: ScenarioOptions
+    @OptionGroup var limits: RunLimitOptions
 
     @Option(help: "text (plain) or ansi (with colours).")
     var format: DiagramExport.Format = .text
@@ -47,17 +48,18 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try exitCleanly {
-            let scenario = try options.load()
-            let events = HeadlessRun.trace(of: scenario)
+            let scenario = try limits.apply(to: options.load())
+            let run = HeadlessRun.trace(of: scenario)
             var colours = Theme.named(theme) ?? .default
             if !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty { colours = colours.withoutColor() }
             let diagramOptions = DiagramOptions(
                 width: width, height: 0, numbering: absolute ? .absolute : .relative,
                 glyphs: ascii ? .ascii : .unicode, theme: colours)
             let grid = DiagramExport.render(
-                events: events[...], title: scenario.title, profile: scenario.config.profile.name,
+                events: run.events[...], title: scenario.title, profile: scenario.config.profile.name,
                 variants: scenario.config.variants, options: diagramOptions, height: height)
             print(DiagramExport.string(grid, format: format), terminator: "")
+            try run.reportEventLimit(scenario)
         }
     }
 }
