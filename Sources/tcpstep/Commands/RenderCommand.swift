@@ -21,10 +21,13 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "text (plain) or ansi (with colours).")
     var format: DiagramExport.Format = .text
 
-    @Option(help: "Columns to lay the diagram out in.")
+    static let widthMax = 1_000
+    static let heightMax = 10_000
+
+    @Option(parsing: .unconditional, help: "Columns to lay the diagram out in (\(DiagramColumns.minimumWidth) to \(widthMax)).")
     var width = 100
 
-    @Option(help: "Show only the newest N rows of the diagram, as a terminal window would (default: all).")
+    @Option(parsing: .unconditional, help: "Show only the newest N rows of the diagram, as a terminal window would (1 to \(heightMax); default: all).")
     var height: Int?
 
     @Flag(help: "Draw with ASCII characters only.")
@@ -37,10 +40,13 @@ struct RenderCommand: ParsableCommand {
     var theme = "default"
 
     func validate() throws {
-        guard width >= DiagramColumns.minimumWidth else {
-            throw ValidationError("--width must be at least \(DiagramColumns.minimumWidth)")
+        // The grid is width × height cells of about 30 bytes: the bounds keep it under ~300 MB.
+        guard (DiagramColumns.minimumWidth...Self.widthMax).contains(width) else {
+            throw ValidationError("--width must be between \(DiagramColumns.minimumWidth) and \(Self.widthMax) columns, not \(width)")
         }
-        if let height, height < 1 { throw ValidationError("--height must be at least 1") }
+        if let height, !(1...Self.heightMax).contains(height) {
+            throw ValidationError("--height must be between 1 and \(Self.heightMax) rows, not \(height)")
+        }
         guard Theme.named(theme) != nil else {
             throw ValidationError("unknown theme '\(theme)'; choose default, high-contrast or mono")
         }

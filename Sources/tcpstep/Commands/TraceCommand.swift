@@ -39,7 +39,7 @@ struct TraceCommand: ParsableCommand {
 
 /// `--max-events`, for the commands that run a scenario to its end without a person watching.
 struct RunLimitOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Stop after this many trace events (default \(Scenario.defaultEventsMax); overrides `set max-events`).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop after this many trace events (default \(Scenario.defaultEventsMax); overrides `set max-events`).", valueName: "n"))
     var maxEvents: Int?
 
     func validate() throws {
