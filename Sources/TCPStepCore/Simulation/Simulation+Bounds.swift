@@ -23,3 +23,20 @@ extension Simulation {
         return .quiet
     }
 }
+
+extension Simulation {
+    /// Drops the queue's cancelled timers and dead arrivals (see `EventQueue.removeAll(where:)`),
+    /// so the queue's memory follows what is live, not how many timers were ever restarted.
+    mutating func purgeStaleEvents() {
+        // Swapped out, so that `isLive` may read the rest of the simulation meanwhile.
+        var pending = EventQueue()
+        swap(&pending, &queue)
+        pending.removeAll { !isLive($0) }
+        swap(&pending, &queue)
+    }
+}
+
+extension Simulation {
+    /// Entries in the event queue, stale ones included (for the tests of its bound).
+    public var pendingEventCount: Int { queue.count }
+}
