@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layers, bottom to top (each imports only what is below it):
 //   TCPStepCore      the simulator: no I/O, no clock, no randomness but its own seeded PRNG
-//   TCPStepScenario  the scenario text format and the built-in scenarios (package resources)
+//   TCPStepScenario  the scenario text format and the built-in scenarios (compiled in)
 //   TCPStepNarration plain-words narration of every event, English and Chinese tables
 //   TCPStepPileup    the TIME_WAIT pile-up workload, driven through the core
 //   TCPStepRender    trace → layout → grid of styled cells (pure; also text export)
@@ -29,7 +29,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Modules/CNcursesw"),
         .target(name: "TCPStepCore"),
-        .target(name: "TCPStepScenario", dependencies: ["TCPStepCore"], resources: [.copy("Builtin")]),
+        // Builtin/*.tcps are compiled in (scripts/generate-builtins.py), not resources: the binary stands alone.
+        .target(name: "TCPStepScenario", dependencies: ["TCPStepCore"], exclude: ["Builtin"]),
         .target(name: "TCPStepPileup", dependencies: ["TCPStepCore"]),
         .target(name: "TCPStepNarration", dependencies: ["TCPStepCore", "TCPStepScenario"]),
         .target(name: "TCPStepRender", dependencies: ["TCPStepCore"]),

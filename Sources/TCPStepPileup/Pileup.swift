@@ -100,11 +100,13 @@ extension Pileup {
 
     /// Advances virtual time by `duration` (one frame of the live view).
     public mutating func advance(by duration: Micros, onSample: (PileupSample) -> Void = { _ in }) {
-        run(until: now + max(0, duration), onSample: onSample)
+        run(until: now.adding(max(0, duration)), onSample: onSample)
     }
 
     private var nextArrivalTime: Micros {
-        arrivalEpoch + arrivalIndex * .seconds(1) / Int64(max(1, config.requestsPerSecond))
+        // Whole seconds and the remainder apart, so the product never outgrows Int64.
+        let rate = Int64(max(1, config.requestsPerSecond))
+        return arrivalEpoch.adding((arrivalIndex / rate).times(1_000_000)).adding((arrivalIndex % rate) * 1_000_000 / rate)
     }
 
     private var nextDrainTime: Micros {
@@ -257,7 +259,7 @@ extension Pileup {
         switch signal {
         case .dataDelivered:
             if config.serviceTime == 0 { return respond(on: id) }
-            responses.append((now + config.serviceTime, id))
+            responses.append((now.adding(config.serviceTime), id))
         case .connectionClosing:
             close(id, host: .server)  // the client closed: the database closes its end too
         case .established, .connectionReset, .connectionRefused, .connectionAborted, .closed:
@@ -326,7 +328,8 @@ extension Pileup {
 
     /// Theory's steady state for the TIME_WAIT population: new connections a second × TIME_WAIT.
     public var predictedTimeWait: Int {
-        Int((Int64(connectRate) * simulation.config.timeWaitDuration) / .seconds(1))
+        // In milliseconds first: 2 × 100 years × 1,000,000 requests a second still fits in Int64.
+        Int((simulation.config.timeWaitDuration / 1_000).times(Int64(connectRate)) / 1_000)
     }
 
     /// The state of things now, as a sample stamped `timeS`.

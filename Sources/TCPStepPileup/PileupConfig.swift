@@ -167,19 +167,30 @@ public enum PileupLanguage: String, CaseIterable, Hashable, Sendable {
 // MARK: - Parsing the command line's values
 
 public enum PileupArgument {
+    /// What reading a duration option gave.
+    public enum Duration: Equatable, Sendable {
+        case micros(Micros)
+        /// Not a number with a unit.
+        case notADuration
+        /// A duration, but negative or beyond virtual time's range (`Micros.maximumVirtual`).
+        case outOfRange
+    }
+
     /// A duration with a unit: "30s", "0.5ms", "250us", "2min", "1h"; a bare number is seconds.
-    public static func duration(_ text: String) -> Micros? {
+    /// The value, converted, must lie within virtual time's range: one rule for every unit.
+    public static func duration(_ text: String) -> Duration {
         let trimmed = text.trimmingWhitespace.lowercased()
         let units: [(suffix: String, micros: Double)] = [
             ("us", 1), ("µs", 1), ("ms", 1_000), ("min", 60_000_000), ("s", 1_000_000), ("m", 60_000_000), ("h", 3_600_000_000),
         ]
-        for unit in units where trimmed.hasSuffix(unit.suffix) {
-            let number = String(trimmed.dropLast(unit.suffix.count)).trimmingWhitespace
-            guard let value = Double(number), value >= 0, value.isFinite else { return nil }
-            return Micros(value * unit.micros + 0.5)
+        let unit = units.first { trimmed.hasSuffix($0.suffix) }
+        let number = String(trimmed.dropLast(unit?.suffix.count ?? 0)).trimmingWhitespace
+        // Double() also reads "nan", "inf" and hexadecimal; a duration is digits, a point, an exponent.
+        guard !number.isEmpty, number.allSatisfy({ "0123456789.e+-".contains($0) }), let value = Double(number) else {
+            return .notADuration
         }
-        guard let seconds = Double(trimmed), seconds >= 0, seconds.isFinite else { return nil }
-        return Micros(seconds * 1_000_000 + 0.5)
+        guard let micros = Micros.checked(value, unitMicros: unit?.micros ?? 1_000_000) else { return .outOfRange }
+        return .micros(micros)
     }
 
     /// A port range "32768-60999" (1–65535, low ≤ high).

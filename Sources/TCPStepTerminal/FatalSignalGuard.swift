@@ -12,6 +12,11 @@ private struct FatalGuardState {
     var savedModes: UnsafeMutablePointer<termios>
     /// The handlers we replaced (Swift's backtracer), indexed by signal number.
     var previous: UnsafeMutablePointer<sigaction>
+    /// Whether to hand the signal on to the backtracer (only when SWIFT_BACKTRACE is set).
+    var chainsToBacktracer: Bool
+    /// The line written instead of a backtrace.
+    var crashNote: UnsafeMutablePointer<UInt8>
+    var crashNoteCount: Int
 }
 
 /// Set by `FatalSignalGuard.install` *before* the handlers are installed and cleared only *after*
@@ -19,21 +24,35 @@ private struct FatalGuardState {
 /// unsynchronised global is safe.
 nonisolated(unsafe) private var fatalGuardState: UnsafeMutablePointer<FatalGuardState>?
 
-/// Restores the terminal, puts the previous handler back and raises the signal again, so the
-/// backtrace is printed on a sane terminal. Uses only async-signal-safe calls.
-private func restoreTerminalAndReraise(_ sig: Int32) {
+/// Restores the terminal, then ends the process at once by the same signal. Uses only
+/// async-signal-safe calls.
+///
+/// Swift's backtracer, chained to, would print over the view and then wait 30 s at "Press space
+/// to interact…" whenever stdin is a terminal (it decides that at start-up, so redirecting stdin
+/// now does not help). So it is chained to only when `SWIFT_BACKTRACE` is set, by someone who
+/// chose how it should behave (CI sets `interactive=no`); otherwise one line says what happened.
+private func restoreTerminalAndReraise(_ sig: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
     if let state = fatalGuardState?.pointee {
         _ = write(state.fd, state.restoreBytes, state.restoreCount)
         _ = tcsetattr(state.fd, TCSANOW, state.savedModes)
-        _ = sigaction(sig, state.previous + Int(sig), nil)
-    } else {
-        _ = signal(sig, SIG_DFL)
+        if state.chainsToBacktracer {
+            // Called directly rather than re-raised: for a signal sent with kill(2) the
+            // backtracer returns, and the program would carry on without its terminal.
+            let previous = state.previous[Int(sig)]
+            if previous.sa_flags & SA_SIGINFO != 0, let handler = previous.__sigaction_handler.sa_sigaction {
+                handler(sig, info, context)
+            }
+        } else {
+            _ = write(STDERR_FILENO, state.crashNote, state.crashNoteCount)
+        }
     }
+    _ = signal(sig, SIG_DFL)
+    // Blocked until the handler returns; then it ends the process (a fault re-faults first).
     _ = raise(sig)
 }
 
-/// A crash (`fatalError`, a trap, a segfault) would otherwise leave the user's terminal on the
-/// alternate screen, cursor hidden, echo off, mouse reporting on. See ncurses-swift.md §3.10.
+/// A crash (`fatalError`, a trap, a segfault, an abort) would otherwise leave the user's terminal
+/// on the alternate screen, cursor hidden, echo off, mouse reporting on. See ncurses-swift.md §3.10.
 /// SIGKILL cannot be caught; `stty sane; tput rmcup; tput cnorm` (or `reset`) repairs that.
 enum FatalSignalGuard {
     static let signals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
@@ -50,16 +69,21 @@ enum FatalSignalGuard {
         modes.initialize(to: savedModes)
         let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: signalSlots)
         previous.initialize(repeating: sigaction(), count: signalSlots)
+        let note = Array(("tcpstep crashed; the terminal was restored. For a backtrace, run it again with "
+            + "SWIFT_BACKTRACE=interactive=no set.\n").utf8)
+        let crashNote = UnsafeMutablePointer<UInt8>.allocate(capacity: note.count)
+        crashNote.initialize(from: note, count: note.count)
         let state = UnsafeMutablePointer<FatalGuardState>.allocate(capacity: 1)
         state.initialize(to: FatalGuardState(
-            fd: fd, restoreBytes: restoreBytes, restoreCount: bytes.count, savedModes: modes, previous: previous))
+            fd: fd, restoreBytes: restoreBytes, restoreCount: bytes.count, savedModes: modes, previous: previous,
+            chainsToBacktracer: getenv("SWIFT_BACKTRACE") != nil, crashNote: crashNote, crashNoteCount: note.count))
         fatalGuardState = state
 
         for sig in signals {
             var action = sigaction()
-            action.__sigaction_handler.sa_handler = restoreTerminalAndReraise
+            action.__sigaction_handler.sa_sigaction = restoreTerminalAndReraise
             sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
+            action.sa_flags = SA_SIGINFO
             _ = sigaction(sig, &action, previous + Int(sig))
         }
     }
@@ -74,6 +98,7 @@ enum FatalSignalGuard {
         state.pointee.restoreBytes.deallocate()
         state.pointee.savedModes.deallocate()
         state.pointee.previous.deallocate()
+        state.pointee.crashNote.deallocate()
         state.deallocate()
     }
 

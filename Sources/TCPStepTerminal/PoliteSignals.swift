@@ -1,7 +1,7 @@
 import Glibc
 import Synchronization
 
-/// The last polite signal (SIGINT, SIGTERM, SIGHUP) that arrived, or 0. Written by the signal
+/// The last polite signal (see `PoliteSignals.handled`) that arrived, or 0. Written by the signal
 /// handler, read by `TerminalSession.nextEvent`. An atomic store is async-signal-safe.
 private let pendingPoliteSignal = Atomic<Int32>(0)
 
@@ -10,14 +10,16 @@ private func recordPoliteSignal(_ signal: Int32) {
     pendingPoliteSignal.store(signal, ordering: .relaxed)
 }
 
-/// SIGINT, SIGTERM and SIGHUP turned into ordinary events.
+/// The signals that ask a program to end (SIGINT, SIGTERM, SIGHUP, SIGQUIT from Ctrl-\\) and
+/// the ones whose default action would kill it with the terminal still raw (SIGUSR1, SIGUSR2,
+/// SIGPIPE), turned into ordinary events: the loop restores the terminal and exits 128 + signal.
 ///
 /// ncurses installs its own handlers for these only while they are still SIG_DFL, and its
 /// handler restores the terminal and exits with status 1, skipping our cleanup. Installing ours
 /// first keeps curses out of the way. No SA_RESTART: a blocked read then returns early, so the
 /// loop notices the signal within one timeout.
 struct PoliteSignals {
-    static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE]
 
     /// The dispositions we replaced, restored by `restore()`.
     private var previous: [Int32: sigaction] = [:]

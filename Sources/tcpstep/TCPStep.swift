@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import TCPStepCore
 
 @main
 struct TCPStep: ParsableCommand {
@@ -24,4 +26,22 @@ struct TCPStep: ParsableCommand {
         """,
         subcommands: [RunCommand.self, TraceCommand.self, RenderCommand.self, ListCommand.self, CheckCommand.self, PileupCommand.self],
         defaultSubcommand: RunCommand.self)
+
+    /// ArgumentParser's own `main`, except that its messages (which quote the offending
+    /// argument) go through `TerminalText`: `tcpstep --rate $'\e]0;x\a'` must not retitle the window.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(TerminalText.visible(message, keepingNewlines: true)) }
+            } else if !message.isEmpty {
+                printError(message)
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

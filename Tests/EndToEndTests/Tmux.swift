@@ -62,12 +62,26 @@ final class Tmux {
         throw TmuxError.timeout(what, last)
     }
 
+    /// What tmux knows of the terminal's modes: "alternate=0 cursor=1 mouse=0" when a program
+    /// has left it as it found it (alternate screen off, cursor shown, no mouse reporting).
+    func terminalModes() -> String {
+        Shell.run("tmux -L \(socket) display-message -p -t \(session) 'alternate=#{alternate_on} cursor=#{cursor_flag} mouse=#{mouse_any_flag}'")
+            .output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The pid of the program running in the window's foreground (our tcpstep).
     func foregroundPID(named name: String) -> Int32? {
         let pane = Shell.run("tmux -L \(socket) display-message -p -t \(session) '#{pane_pid}'").output
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let children = Shell.run("pgrep -P \(pane) -x \(name)").output.trimmingCharacters(in: .whitespacesAndNewlines)
-        return Int32(children.split(separator: "\n").first ?? "")
+        if let pid = Int32(children.split(separator: "\n").first ?? "") { return pid }
+        // Run under `sh -c`: a grandchild of the pane's shell.
+        let shells = Shell.run("pgrep -P \(pane)").output.split(separator: "\n")
+        for shell in shells {
+            let grandchildren = Shell.run("pgrep -P \(shell) -x \(name)").output.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let pid = Int32(grandchildren.split(separator: "\n").first ?? "") { return pid }
+        }
+        return nil
     }
 }
 

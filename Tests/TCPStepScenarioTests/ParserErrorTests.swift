@@ -78,7 +78,7 @@ struct ParserErrorTests {
         Case(source: "set ports 60999-32768", expected: "t.tcps:1:11: `set ports` needs a range such as 32768-60999"),
         Case(source: "set run-until 1h", expected: "t.tcps:1:15: expected a time such as 50ms or 2s, found `1h`"),
         Case(source: "set speed 10",
-             expected: "t.tcps:1:5: unknown setting `speed`; expected latency, msl, profile, seed, variant, isn, mss, loss, duplicate, jitter, faults-until, ports, run-until, view, autoread, rcvbuf or a Linux sysctl such as tcp_syn_retries"),
+             expected: "t.tcps:1:5: unknown setting `speed`; expected latency, msl, profile, seed, variant, isn, mss, loss, duplicate, jitter, faults-until, ports, run-until, max-events, view, autoread, rcvbuf or a Linux sysctl such as tcp_syn_retries"),
         Case(source: "set msl 30s 40s", expected: "t.tcps:1:13: unexpected `40s` at the end of the command"),
     ]
 
@@ -149,7 +149,7 @@ struct ParserErrorTests {
 
     /// The first error wins, and later lines are not looked at.
     @Test func firstErrorWins() {
-        #expect(Self.error("set speed 1\nrouter go") == "t.tcps:1:5: unknown setting `speed`; expected latency, msl, profile, seed, variant, isn, mss, loss, duplicate, jitter, faults-until, ports, run-until, view, autoread, rcvbuf or a Linux sysctl such as tcp_syn_retries")
+        #expect(Self.error("set speed 1\nrouter go") == "t.tcps:1:5: unknown setting `speed`; expected latency, msl, profile, seed, variant, isn, mss, loss, duplicate, jitter, faults-until, ports, run-until, max-events, view, autoread, rcvbuf or a Linux sysctl such as tcp_syn_retries")
     }
 
     /// Columns count characters, not bytes: a Chinese comment or title before the error on the

@@ -54,6 +54,37 @@ struct EventQueue: Hashable, Sendable {
     mutating func schedule(_ event: PendingEvent, at time: Micros) {
         let entry = Entry(time: time, order: nextOrder, event: event)
         nextOrder += 1
+        insert(entry)
+    }
+
+    /// Whether enough entries piled up since the last `removeAll(where:)` to make one worth it.
+    var isDueForPurge: Bool { count >= purgeThreshold }
+    /// Twice the entries the last purge kept (at least 64 Ki), so purging costs O(1) per entry.
+    private var purgeThreshold = 1 << 16
+
+    /// Drops the entries that no longer mean anything, keeping the others and their order.
+    /// Cancellation is lazy (a restarted timer leaves its old entry behind until its time comes),
+    /// so without this a busy run holds one entry per restart per RTO: the pile-up at a million
+    /// connections a second held millions, hundreds of MB, before the first one expired.
+    mutating func removeAll(where isStale: (Entry) -> Bool) {
+        var kept: [Entry] = []
+        kept.reserveCapacity(count)
+        for index in 0..<Self.laneCount {
+            while let entry = lanes[index].removeFirst() {
+                if !isStale(entry) { kept.append(entry) }
+            }
+        }
+        kept += heap.lazy.filter { !isStale($0) }
+        kept.sort { $0.precedes($1) }
+        let order = nextOrder
+        self = EventQueue()
+        nextOrder = order
+        for entry in kept { insert(entry) }  // in order: all to one lane, no sifting
+        purgeThreshold = max(1 << 16, 2 * count)
+    }
+
+    private mutating func insert(_ entry: Entry) {
+        let time = entry.time
         count += 1
         // Best fit: the lane whose last entry is latest but not later than this one; an empty
         // lane (last = .min) only when no other fits; else the heap.

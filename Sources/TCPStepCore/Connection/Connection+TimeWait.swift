@@ -12,12 +12,12 @@ extension Connection {
             close(.timeWaitSkipped, signal: .closed, &actions)
             return
         }
-        setTimer(.timeWait, at: now + config.timeWaitDuration, &actions)
+        setTimer(.timeWait, at: now.adding(config.timeWaitDuration), &actions)
     }
 
     /// Restart 2MSL: the first reason for TIME_WAIT is to be there when the peer retransmits its FIN.
     private mutating func restartTimeWait(now: Micros, config: ConnectionConfig, _ actions: inout [ConnectionAction]) {
-        setTimer(.timeWait, at: now + config.timeWaitDuration, &actions)
+        setTimer(.timeWait, at: now.adding(config.timeWaitDuration), &actions)
     }
 
     /// A segment reaches a connection in TIME_WAIT. The peer's retransmitted FIN fails the

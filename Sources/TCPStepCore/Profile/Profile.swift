@@ -100,7 +100,7 @@ public struct Profile: Hashable, Sendable {
 
     /// Time spent in TIME_WAIT, given the scenario's MSL (nil MSL = the profile's own length).
     public func timeWaitDuration(msl: Micros?) -> Micros {
-        msl.map { 2 * $0 } ?? timeWaitLength
+        msl.map { $0.times(2) } ?? timeWaitLength
     }
 }
 

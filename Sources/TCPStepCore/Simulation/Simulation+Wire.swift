@@ -7,7 +7,7 @@ extension Simulation {
                            _ trace: inout TraceLog) {
         let direction = host.outboundDirection
         let wire = WireSegment(id: network.makeID(), from: host, segment: segment, sentAt: now,
-                               arrivesAt: now + network.transitTime(direction), isRetransmission: isRetransmission,
+                               arrivesAt: now.adding(network.transitTime(direction)), isRetransmission: isRetransmission,
                                origin: .host, connection: connection, lostAt: nil)
         trace.record(now, .send(wire))
         launch(wire, &trace)
@@ -22,7 +22,7 @@ extension Simulation {
     /// A stale (or forged) segment appears on the wire (scenario `inject`; tests forge with it).
     public mutating func inject(_ segment: Segment, direction: Direction, _ trace: inout TraceLog) {
         let wire = WireSegment(id: network.makeID(), from: direction.sender, segment: segment, sentAt: now,
-                               arrivesAt: now + network.transitTime(direction), isRetransmission: false,
+                               arrivesAt: now.adding(network.transitTime(direction)), isRetransmission: false,
                                origin: .injected, connection: nil, lostAt: nil)
         trace.record(now, .inject(wire))
         launch(wire, &trace)
@@ -53,7 +53,7 @@ extension Simulation {
                 queue.schedule(.loss(id), at: lostAt)
             }
         case .delay(let extra):
-            wire.arrivesAt += extra
+            wire.arrivesAt = wire.arrivesAt.adding(extra)
             network[id] = wire
             queue.schedule(.arrival(id), at: wire.arrivesAt)
             trace.record(now, .delay(id, by: extra, arrivesAt: wire.arrivesAt, cause: cause))

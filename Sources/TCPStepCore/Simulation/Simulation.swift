@@ -52,6 +52,7 @@ public struct Simulation: Sendable {
     @discardableResult
     public mutating func step(_ trace: inout TraceLog) -> Bool {
         if !lastSignals.isEmpty { lastSignals.removeAll(keepingCapacity: true) }
+        if queue.isDueForPurge { purgeStaleEvents() }
         while let entry = queue.popFirst() {
             guard isLive(entry) else { continue }
             now = entry.time

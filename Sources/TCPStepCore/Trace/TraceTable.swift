@@ -45,9 +45,17 @@ extension TraceEvent {
 extension Array where Element == TraceEvent {
     /// The whole trace as an aligned text table.
     public var table: String {
-        let rows = map(\.tableColumns)
+        var lines: [String] = []
+        writeTable { lines.append($0) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The table one line at a time: the widths in a first pass, then each row, so a long trace
+    /// is never held as text all at once.
+    public func writeTable(_ line: (String) -> Void) {
         var widths = [0, 0, 0, 0]
-        for row in rows {
+        for event in self {
+            let row = event.tableColumns
             widths[0] = Swift.max(widths[0], row.time.count)
             widths[1] = Swift.max(widths[1], row.step.count)
             widths[2] = Swift.max(widths[2], row.who.count)
@@ -57,9 +65,10 @@ extension Array where Element == TraceEvent {
             let fill = String(repeating: " ", count: Swift.max(0, width - text.count))
             return left ? fill + text : text + fill
         }
-        return rows.map {
-            [pad($0.time, widths[0], left: true), pad($0.step, widths[1]), pad($0.who, widths[2]), pad($0.event, widths[3]), $0.detail]
-                .joined(separator: "  ")
-        }.joined(separator: "\n")
+        for event in self {
+            let row = event.tableColumns
+            line([pad(row.time, widths[0], left: true), pad(row.step, widths[1]), pad(row.who, widths[2]), pad(row.event, widths[3]), row.detail]
+                .joined(separator: "  "))
+        }
     }
 }

@@ -1,3 +1,5 @@
+import TCPStepCore
+
 /// How many terminal columns text occupies, computed in pure Swift (no `wcwidth`, no locale).
 ///
 /// The rules follow Unicode East Asian Width, as terminals do: Wide and Fullwidth characters
@@ -80,8 +82,7 @@ enum DisplayWidth {
     /// column after them, so they never reach the grid: a tab becomes one space, any other
     /// control character a visible `?`.
     static func sanitized(_ character: Character) -> Character {
-        // General category Cc is exactly U+0000–U+001F and U+007F–U+009F.
-        guard let first = character.unicodeScalars.first, first.value < 0x20 || (first.value >= 0x7F && first.value < 0xA0) else {
+        guard let first = character.unicodeScalars.first, TerminalText.isControl(first) else {
             return character
         }
         return first == "\t" ? " " : "?"

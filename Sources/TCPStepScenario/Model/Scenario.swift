@@ -19,6 +19,15 @@ public struct Scenario: Hashable, Sendable {
     /// How far in virtual time `trace` runs it (`set run-until`); the default leaves room for
     /// every timer the profiles use (R2 for a SYN, 2MSL) to expire.
     public var runUntil: Micros = .seconds(3_600)
+    /// How many trace events a headless run records before it stops (`set max-events`,
+    /// `--max-events`): a valid scenario such as `set mss 1` + `send 1073741824` would otherwise
+    /// run for hours and fill memory.
+    public var eventsMax: Int = Scenario.defaultEventsMax
+    /// A million events: about 150 MB of trace (measured in docs/benchmarks.md), far beyond
+    /// any story a person reads, reached in about a second.
+    public static let defaultEventsMax = 1_000_000
+    /// The largest `set max-events` / `--max-events`.
+    public static let eventsMaxLimit = 100_000_000
     /// Which view opens the scenario (`set view pileup`).
     public var view: ScenarioView = .sequence
     /// The Linux sysctls set (`set tcp_…`, `--sysctl`), already applied to `config.profile`; kept

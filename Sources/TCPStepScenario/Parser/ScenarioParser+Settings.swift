@@ -82,6 +82,12 @@ extension ScenarioParser {
         case "run-until":
             setRunUntil(try duration(value))
             try expectEnd(tokens, 3)
+        case "max-events":
+            guard let limit = Int(value.text), (1...Scenario.eventsMaxLimit).contains(limit) else {
+                throw error(value.column, "`set max-events` needs a number of events from 1 to \(Scenario.eventsMaxLimit)")
+            }
+            setEventsMax(limit)
+            try expectEnd(tokens, 3)
         case "autoread":
             try parseAutoRead(tokens, into: &config)
         case "rcvbuf":
@@ -89,16 +95,20 @@ extension ScenarioParser {
         case _ where name.text.hasPrefix("tcp_"):
             try parseSysctl(tokens)
         default:
-            throw error(name.column, "unknown setting `\(name.text)`; expected latency, msl, profile, seed, variant, isn, mss, loss, duplicate, jitter, faults-until, ports, run-until, view, autoread, rcvbuf or a Linux sysctl such as tcp_syn_retries")
+            throw error(name.column, "unknown setting `\(name.text)`; expected latency, msl, profile, seed, variant, isn, mss, loss, duplicate, jitter, faults-until, ports, run-until, max-events, view, autoread, rcvbuf or a Linux sysctl such as tcp_syn_retries")
         }
         scenarioConfig = config
     }
 
-    func duration(_ token: Token) throws(ScenarioError) -> Micros {
-        guard let value = ValueParsers.duration(token.text) else {
-            throw error(token.column, "expected a time such as 50ms or 2s, found `\(token.text)`")
+    /// A time word, or an error at its column. `text` is the time itself when the word carries
+    /// a prefix (`+200ms`); `expected` is the example the message gives.
+    func duration(_ token: Token, text: Substring? = nil, expected: String = "a time such as 50ms or 2s") throws(ScenarioError) -> Micros {
+        switch ValueParsers.duration(text ?? token.text) {
+        case .micros(let value): return value
+        case .notATime: throw error(token.column, "expected \(expected), found `\(token.text)`")
+        case .outOfRange:
+            throw error(token.column, "`\(token.text)` is beyond the range of virtual time (0 to \(Micros.maximumVirtualText))")
         }
-        return value
     }
 
     /// `drop|dup|delay DIR SELECTOR [TIME]`: SELECTOR is N (the N-th segment sent that way) or

@@ -33,9 +33,8 @@ public struct ScenarioParser {
     private mutating func parse(_ text: String) throws(ScenarioError) -> Scenario {
         scenario.source = fileName
         var injections: [(line: Int, tokens: [Token], time: Micros, narration: PendingNarration?)] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in Self.lines(text).enumerated() {
             lineNumber = index + 1
-            let line = line.hasSuffix("\r") ? line.dropLast() : line
             let tokens = Token.split(line)
             guard let first = tokens.first else { continue }
             if try parseTextCommand(first, line: line) { continue }
@@ -84,6 +83,14 @@ public struct ScenarioParser {
         return scenario
     }
 
+    /// The lines of a scenario as editors see them: LF, CRLF (Windows) or a lone CR ends a line,
+    /// and a UTF-8 byte-order mark before the first line is not part of it. ("\r\n" is one
+    /// Character in Swift, so splitting on "\n" alone would keep a CRLF file as one line.)
+    static func lines(_ text: String) -> [Substring] {
+        let body = text.first == "\u{FEFF}" ? text.dropFirst() : Substring(text)
+        return body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    }
+
     var scenarioConfig: SimulationConfig {
         get { scenario.config }
         set { scenario.config = newValue }
@@ -91,6 +98,7 @@ public struct ScenarioParser {
     var clientPortsForInjection: (local: UInt16, remote: UInt16)? { defaultClientPorts }
     mutating func setView(_ view: ScenarioView) { scenario.view = view }
     mutating func setRunUntil(_ limit: Micros) { scenario.runUntil = limit }
+    mutating func setEventsMax(_ limit: Int) { scenario.eventsMax = limit }
     mutating func setTime(_ absolute: Micros) { time = absolute }
     mutating func appendFaultRule(_ rule: FaultRule) { scenario.script.faultRules.append(rule) }
     mutating func appendInjection(_ kind: ScriptCommand.Kind) { appendCommand(kind) }
@@ -138,18 +146,12 @@ public struct ScenarioParser {
             try parseFault(tokens)
         case "at":
             guard tokens.count >= 3 else { throw error(first.column, "`at` needs a time and a command, as in `at 1s client close`") }
-            guard let absolute = ValueParsers.duration(tokens[1].text) else {
-                throw error(tokens[1].column, "expected a time such as 500ms or 1s, found `\(tokens[1].text)`")
-            }
-            time = absolute
+            time = try duration(tokens[1], expected: "a time such as 500ms or 1s")
             try parseHostCommand(Array(tokens.dropFirst(2)))
         default:
             if first.text.hasPrefix("+") {
-                guard let relative = ValueParsers.duration(first.text.dropFirst()) else {
-                    throw error(first.column, "expected a relative time such as +200ms, found `\(first.text)`")
-                }
+                try advanceTime(first)
                 guard tokens.count >= 2 else { throw error(first.column, "`\(first.text)` needs a command after it") }
-                time += relative
                 try parseHostCommand(Array(tokens.dropFirst()))
             } else {
                 try parseHostCommand(tokens)
@@ -239,16 +241,24 @@ public struct ScenarioParser {
         }
     }
 
+    /// `+T`: T after the previous command. The sum stays within virtual time's range, so no
+    /// number of `+` lines can overflow it.
+    private mutating func advanceTime(_ token: Token) throws(ScenarioError) {
+        let relative = try duration(token, text: token.text.dropFirst(), expected: "a relative time such as +200ms")
+        guard relative <= Micros.maximumVirtual - time else {
+            throw error(token.column, "`\(token.text)` takes the scenario past \(Micros.maximumVirtualText), the end of virtual time")
+        }
+        time += relative
+    }
+
     /// `at T` / `+T` before an `inject` line moves the clock like any command.
     private mutating func checkTiming(_ tokens: [Token]) throws(ScenarioError) {
         guard tokens[0].text != "inject" else { return }
         if tokens[0].text == "at" {
-            guard let absolute = ValueParsers.duration(tokens[1].text) else {
-                throw error(tokens[1].column, "expected a time such as 500ms or 1s, found `\(tokens[1].text)`")
-            }
-            time = absolute
-        } else if tokens[0].text.hasPrefix("+"), let relative = ValueParsers.duration(tokens[0].text.dropFirst()) {
-            time += relative
+            guard tokens.count >= 2 else { throw error(tokens[0].column, "`at` needs a time") }
+            time = try duration(tokens[1], expected: "a time such as 500ms or 1s")
+        } else if tokens[0].text.hasPrefix("+") {
+            try advanceTime(tokens[0])
         } else {
             throw error(tokens[0].column, "expected `at TIME` or `+TIME` before `inject`")
         }

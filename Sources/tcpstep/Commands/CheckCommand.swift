@@ -1,4 +1,5 @@
 import ArgumentParser
+import TCPStepCore
 import TCPStepScenario
 
 /// `tcpstep check FILE`: validate a scenario file without running anything.
@@ -12,7 +13,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         try exitCleanly {
             let loaded = try ScenarioLoader.load(scenario)
-            print("\(scenario): ok — \(loaded.title), \(loaded.script.commands.count) commands, \(loaded.script.faultRules.count) fault rules")
+            print("\(TerminalText.visible(scenario)): ok — \(TerminalText.visible(loaded.title)), \(loaded.script.commands.count) commands, \(loaded.script.faultRules.count) fault rules")
         }
     }
 }

@@ -1,12 +1,19 @@
 import ArgumentParser
 import Foundation
+import TCPStepCore
 
-/// Turns our user-facing failures into "message on stderr, exit 1", never a crash dump.
+/// Turns our user-facing failures into "message on stderr, exit 1", never a crash dump. The
+/// message may quote the user's input, so its control characters are shown as escapes.
 func exitCleanly(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let failure as CleanExit {
-        FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+        printError(failure.description)
         throw ExitCode(1)
     }
+}
+
+/// One line (or several) on stderr, control characters made visible.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((TerminalText.visible(message, keepingNewlines: true) + "\n").utf8))
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TCPStepCore
 import TCPStepScenario
 
 /// `tcpstep list`: the built-in scenarios with their titles and summaries.
@@ -12,9 +13,9 @@ struct ListCommand: ParsableCommand {
             for name in names {
                 let scenario = try ScenarioLoader.load(name)
                 let padded = name + String(repeating: " ", count: width - name.count)
-                print("\(padded)  \(scenario.title)")
+                print("\(padded)  \(TerminalText.visible(scenario.title))")
                 if let summary = scenario.summary {
-                    print(String(repeating: " ", count: width + 2) + summary)
+                    print(String(repeating: " ", count: width + 2) + TerminalText.visible(summary))
                 }
             }
         }

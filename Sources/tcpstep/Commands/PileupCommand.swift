@@ -35,31 +35,31 @@ struct PileupCommand: ParsableCommand {
           tcpstep pileup --headless --msl 60s --remedy tw-reuse
         """)
 
-    @Option(help: "Requests a second (each opens a new connection).")
+    @Option(parsing: .unconditional, help: "Requests a second (each opens a new connection).")
     var rate = 500
 
-    @Option(help: ArgumentHelp("Maximum segment lifetime; TIME_WAIT = 2 × MSL (default: the profile's, Linux 60 s TIME_WAIT).", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Maximum segment lifetime; TIME_WAIT = 2 × MSL (default: the profile's, Linux 60 s TIME_WAIT).", valueName: "duration"))
     var msl: String?
 
-    @Option(help: ArgumentHelp("Virtual time to simulate, e.g. 3600s, 10min.", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Virtual time to simulate, e.g. 3600s, 10min.", valueName: "duration"))
     var duration = "3600s"
 
-    @Option(help: ArgumentHelp("The web server's ephemeral port range.", valueName: "low-high"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The web server's ephemeral port range.", valueName: "low-high"))
     var ports = "32768-60999"
 
     @Option(help: "rfc9293 (TIME_WAIT 2 × 2 min) or linux (TIME_WAIT 60 s, the default here).")
     var profile: ProfileName = .linux
 
-    @Option(help: ArgumentHelp("One-way latency between web server and database.", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("One-way latency between web server and database.", valueName: "duration"))
     var latency = "0.5ms"
 
-    @Option(help: ArgumentHelp("How long the database takes to answer (how long a connection stays open).", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How long the database takes to answer (how long a connection stays open).", valueName: "duration"))
     var lifetime = "5ms"
 
     @Option(name: .customLong("remedy"), help: ArgumentHelp("Switch a remedy on: \(Remedy.allCases.map(\.name).joined(separator: ", ")).", valueName: "name"))
     var remedyNames: [String] = []
 
-    @Option(help: "Random seed (initial sequence numbers).")
+    @Option(parsing: .unconditional, help: "Random seed (initial sequence numbers).")
     var seed: UInt64 = 1
 
     @Option(name: .customLong("sysctl"), help: ArgumentHelp(
@@ -76,12 +76,23 @@ struct PileupCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard rate >= 1 && rate <= 1_000_000 else { throw ValidationError("--rate must be between 1 and 1000000 requests a second") }
+        guard rate >= 1 && rate <= 1_000_000 else { throw ValidationError("--rate must be between 1 and 1000000 requests a second, not \(rate)") }
         _ = try makeConfig()
-        guard let end = PileupArgument.duration(duration), end >= .seconds(1) else {
+        guard try Self.duration(duration, option: "--duration", example: "3600s") >= .seconds(1) else {
             throw ValidationError("--duration must be at least 1s, e.g. 3600s")
         }
         if json && !headless { throw ValidationError("--json needs --headless") }
+    }
+
+    /// A duration option's value, or a message naming the option and the value.
+    static func duration(_ text: String, option: String, example: String) throws -> Micros {
+        switch PileupArgument.duration(text) {
+        case .micros(let value): return value
+        case .notADuration:
+            throw ValidationError("\(option): '\(TerminalText.visible(text))' is not a duration such as \(example)")
+        case .outOfRange:
+            throw ValidationError("\(option): '\(TerminalText.visible(text))' is outside the range of virtual time (0 to \(Micros.maximumVirtualText))")
+        }
     }
 
     /// The run's configuration from the options.
@@ -95,18 +106,19 @@ struct PileupCommand: ParsableCommand {
             throw ValidationError(SysctlRejection(sysctl: first.sysctl, profile: profile).description)
         }
         if let msl {
-            guard let value = PileupArgument.duration(msl), value > 0 else { throw ValidationError("--msl: '\(msl)' is not a duration such as 30s") }
+            let value = try Self.duration(msl, option: "--msl", example: "30s")
+            guard value > 0 else { throw ValidationError("--msl must be longer than 0 (TIME_WAIT lasts 2 × MSL), e.g. 30s") }
             config.msl = value
         }
-        guard let range = PileupArgument.portRange(ports) else { throw ValidationError("--ports: '\(ports)' is not a range such as 32768-60999") }
+        guard let range = PileupArgument.portRange(ports) else {
+            throw ValidationError("--ports: '\(TerminalText.visible(ports))' is not a range such as 32768-60999 (ports 1 to 65535)")
+        }
         config.ephemeralPorts = range
-        guard let oneWay = PileupArgument.duration(latency) else { throw ValidationError("--latency: '\(latency)' is not a duration such as 0.5ms") }
-        config.latency = oneWay
-        guard let service = PileupArgument.duration(lifetime) else { throw ValidationError("--lifetime: '\(lifetime)' is not a duration such as 5ms") }
-        config.serviceTime = service
+        config.latency = try Self.duration(latency, option: "--latency", example: "0.5ms")
+        config.serviceTime = try Self.duration(lifetime, option: "--lifetime", example: "5ms")
         for name in remedyNames {
             guard let remedy = Remedy(name: name) else {
-                throw ValidationError("--remedy: no remedy '\(name)'; choose from \(Remedy.allCases.map(\.name).joined(separator: ", "))")
+                throw ValidationError("--remedy: no remedy '\(TerminalText.visible(name))'; choose from \(Remedy.allCases.map(\.name).joined(separator: ", "))")
             }
             config.remedies.insert(remedy)
         }
@@ -116,7 +128,7 @@ struct PileupCommand: ParsableCommand {
     func run() throws {
         try exitCleanly {
             let config = try makeConfig()
-            let end = PileupArgument.duration(duration) ?? .seconds(3600)
+            let end = try Self.duration(duration, option: "--duration", example: "3600s")
             guard headless else {
                 let options = try display.appOptions()
                 let code = InteractiveLoop.run { isUTF8 in
@@ -135,17 +147,9 @@ struct PileupCommand: ParsableCommand {
     }
 
     private func runJSON(_ pileup: inout Pileup, until end: Micros) {
-        var output = ""
-        output.reserveCapacity(64 * 1024)
-        pileup.run(until: end) { sample in
-            output += sample.jsonLine
-            output += "\n"
-            if output.utf8.count > 60 * 1024 {
-                print(output, terminator: "")
-                output.removeAll(keepingCapacity: true)
-            }
-        }
-        print(output, terminator: "")
+        var output = ChunkedOutput()
+        pileup.run(until: end) { sample in output.line(sample.jsonLine) }
+        output.flush()
     }
 
     private func runTable(_ pileup: inout Pileup, until end: Micros) {

@@ -16,14 +16,18 @@ struct RenderCommand: ParsableCommand {
         """)
 
     @OptionGroup var options: ScenarioOptions
+    @OptionGroup var limits: RunLimitOptions
 
     @Option(help: "text (plain) or ansi (with colours).")
     var format: DiagramExport.Format = .text
 
-    @Option(help: "Columns to lay the diagram out in.")
+    static let widthMax = 1_000
+    static let heightMax = 10_000
+
+    @Option(parsing: .unconditional, help: "Columns to lay the diagram out in (\(DiagramColumns.minimumWidth) to \(widthMax)).")
     var width = 100
 
-    @Option(help: "Show only the newest N rows of the diagram, as a terminal window would (default: all).")
+    @Option(parsing: .unconditional, help: "Show only the newest N rows of the diagram, as a terminal window would (1 to \(heightMax); default: all).")
     var height: Int?
 
     @Flag(help: "Draw with ASCII characters only.")
@@ -36,10 +40,13 @@ struct RenderCommand: ParsableCommand {
     var theme = "default"
 
     func validate() throws {
-        guard width >= DiagramColumns.minimumWidth else {
-            throw ValidationError("--width must be at least \(DiagramColumns.minimumWidth)")
+        // The grid is width × height cells of about 30 bytes: the bounds keep it under ~300 MB.
+        guard (DiagramColumns.minimumWidth...Self.widthMax).contains(width) else {
+            throw ValidationError("--width must be between \(DiagramColumns.minimumWidth) and \(Self.widthMax) columns, not \(width)")
         }
-        if let height, height < 1 { throw ValidationError("--height must be at least 1") }
+        if let height, !(1...Self.heightMax).contains(height) {
+            throw ValidationError("--height must be between 1 and \(Self.heightMax) rows, not \(height)")
+        }
         guard Theme.named(theme) != nil else {
             throw ValidationError("unknown theme '\(theme)'; choose default, high-contrast or mono")
         }
@@ -47,17 +54,18 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try exitCleanly {
-            let scenario = try options.load()
-            let events = HeadlessRun.trace(of: scenario)
+            let scenario = try limits.apply(to: options.load())
+            let run = HeadlessRun.trace(of: scenario)
             var colours = Theme.named(theme) ?? .default
             if !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty { colours = colours.withoutColor() }
             let diagramOptions = DiagramOptions(
                 width: width, height: 0, numbering: absolute ? .absolute : .relative,
                 glyphs: ascii ? .ascii : .unicode, theme: colours)
             let grid = DiagramExport.render(
-                events: events[...], title: scenario.title, profile: scenario.config.profile.name,
+                events: run.events[...], title: scenario.title, profile: scenario.config.profile.name,
                 variants: scenario.config.variants, options: diagramOptions, height: height)
             print(DiagramExport.string(grid, format: format), terminator: "")
+            try run.reportEventLimit(scenario)
         }
     }
 }

@@ -81,7 +81,7 @@ enum InteractiveLoop {
         do {
             session = try TerminalSession.start()
         } catch {
-            FileHandle.standardError.write(Data((error.message + "\n").utf8))
+            printError(error.message)
             return 2
         }
         var program = makeProgram(session.isUTF8)

@@ -56,21 +56,65 @@ enum SysctlArgument {
 
 extension ProfileName: ExpressibleByArgument {}
 
-/// Finds a scenario by file path or built-in name.
+/// Finds a scenario by file path or built-in name. A word with a `/` or ending in `.tcps` is
+/// always a path; a bare word is a built-in, or else a file of that name (and when it is both,
+/// the built-in is used and stderr says so, with the way to get the file).
 enum ScenarioLoader {
     static func load(_ nameOrPath: String) throws -> Scenario {
-        let isFile = nameOrPath.contains("/") || nameOrPath.hasSuffix(".tcps") || FileManager.default.fileExists(atPath: nameOrPath)
-        if !isFile, let builtin = try parsedBuiltin(nameOrPath) { return builtin }
-        guard FileManager.default.fileExists(atPath: nameOrPath) else {
-            throw CleanExit.message("tcpstep: no scenario file or built-in scenario named '\(nameOrPath)' (see `tcpstep list`)")
+        guard !nameOrPath.isEmpty else {
+            throw CleanExit.message("tcpstep: the scenario name is empty; give a file path or a built-in name (see `tcpstep list`)")
         }
-        guard let data = FileManager.default.contents(atPath: nameOrPath), let text = String(data: data, encoding: .utf8) else {
-            throw CleanExit.message("tcpstep: cannot read '\(nameOrPath)' as UTF-8 text")
+        let isPath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".tcps")
+        if !isPath, let builtin = try parsedBuiltin(nameOrPath) {
+            if FileManager.default.fileExists(atPath: nameOrPath) {
+                printError("tcpstep: '\(nameOrPath)' is a built-in scenario and also a file here; using the built-in (write ./\(nameOrPath) for the file)")
+            }
+            return builtin
         }
+        let text = try readScenarioFile(nameOrPath)
         do {
             return try ScenarioParser.parse(text, fileName: nameOrPath)
         } catch {
             throw CleanExit.message(error.description)
+        }
+    }
+
+    /// A regular file's text. Anything else is named at once, without opening it: opening a
+    /// FIFO would wait for a writer, reading a device might never end.
+    private static func readScenarioFile(_ path: String) throws -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT {
+                throw CleanExit.message("tcpstep: no scenario file or built-in scenario named '\(path)' (see `tcpstep list`)")
+            }
+            throw CleanExit.message("tcpstep: cannot read '\(path)': \(String(cString: strerror(errno)))")
+        }
+        if let kind = notAFile(info.st_mode) {
+            throw CleanExit.message("tcpstep: '\(path)' is \(kind), not a scenario file")
+        }
+        guard info.st_size <= ScenarioText.maximumBytes else {
+            throw CleanExit.message("tcpstep: '\(path)' is \(info.st_size) bytes; a scenario file is at most \(ScenarioText.maximumBytes) bytes")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CleanExit.message("tcpstep: cannot read '\(path)': \(String(cString: strerror(errno)))")
+        }
+        do {
+            return try ScenarioText.decode([UInt8](data.prefix(ScenarioText.maximumBytes)), fileName: path)
+        } catch {
+            throw CleanExit.message(error.description)
+        }
+    }
+
+    /// What a path is when it is not a regular file, in words.
+    private static func notAFile(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFDIR: "a directory"
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        default: "not a regular file"
         }
     }
 

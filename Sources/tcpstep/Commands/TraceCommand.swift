@@ -14,37 +14,69 @@ struct TraceCommand: ParsableCommand {
         """)
 
     @OptionGroup var options: ScenarioOptions
+    @OptionGroup var limits: RunLimitOptions
 
     @Flag(help: "One JSON object per line instead of a table.")
     var json = false
 
     func run() throws {
         try exitCleanly {
-            let scenario = try options.load()
-            let events = HeadlessRun.trace(of: scenario)
+            let scenario = try limits.apply(to: options.load())
+            let run = HeadlessRun.trace(of: scenario)
+            var output = ChunkedOutput()
             if json {
-                var output = ""
-                output.reserveCapacity(events.count * 160)
-                for event in events {
-                    output += event.jsonLine
-                    output += "\n"
-                }
-                print(output, terminator: "")
+                for event in run.events { output.line(event.jsonLine) }
             } else {
-                print("\(scenario.title) · profile \(scenario.config.profile.name.rawValue)" +
-                      (scenario.config.variants.isAny ? " · not TCP: \(scenario.config.variants.names.joined(separator: ", "))" : ""))
-                print(events.table)
+                output.line("\(TerminalText.visible(scenario.title)) · profile \(scenario.config.profile.name.rawValue)" +
+                            (scenario.config.variants.isAny ? " · not TCP: \(scenario.config.variants.names.joined(separator: ", "))" : ""))
+                run.events.writeTable { output.line($0) }
             }
+            output.flush()
+            try run.reportEventLimit(scenario)
         }
     }
 }
 
-/// Runs a scenario to quiet, bounded in virtual time.
+/// `--max-events`, for the commands that run a scenario to its end without a person watching.
+struct RunLimitOptions: ParsableArguments {
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop after this many trace events (default \(Scenario.defaultEventsMax); overrides `set max-events`).", valueName: "n"))
+    var maxEvents: Int?
+
+    func validate() throws {
+        if let maxEvents, !(1...Scenario.eventsMaxLimit).contains(maxEvents) {
+            throw ValidationError("--max-events must be between 1 and \(Scenario.eventsMaxLimit), not \(maxEvents)")
+        }
+    }
+
+    func apply(to scenario: Scenario) -> Scenario {
+        var scenario = scenario
+        if let maxEvents { scenario.eventsMax = maxEvents }
+        return scenario
+    }
+}
+
+/// Runs a scenario to quiet, bounded in virtual time and in events.
 enum HeadlessRun {
-    static func trace(of scenario: Scenario) -> [TraceEvent] {
+    struct Result {
+        var events: [TraceEvent]
+        var end: RunEnd
+
+        /// After the output: a run cut short by the event limit says so and fails, so a script
+        /// never mistakes a partial trace for a whole one.
+        func reportEventLimit(_ scenario: Scenario) throws {
+            guard end == .eventLimit else { return }
+            let lastTime = events.last?.time ?? 0
+            throw CleanExit.message("tcpstep: stopped at the event limit, \(scenario.eventsMax) events (\(lastTime.durationText) of virtual time); "
+                                    + "raise it with --max-events N or `set max-events N`")
+        }
+    }
+
+    static func trace(of scenario: Scenario) -> Result {
         var simulation = scenario.makeSimulation()
         var log = TraceLog()
-        simulation.runUntilQuiet(limit: scenario.runUntil, &log)
-        return log.events
+        let end = simulation.runUntilQuiet(limit: scenario.runUntil, eventsMax: scenario.eventsMax, &log)
+        // One step can add many events (a window's worth of segments): cut at exactly the limit.
+        log.truncate(to: scenario.eventsMax)
+        return Result(events: log.events, end: end)
     }
 }
