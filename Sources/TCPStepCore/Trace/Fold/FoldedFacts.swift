@@ -30,6 +30,14 @@ public struct SegmentNumbers: Hashable, Sendable {
     /// True when some number had to be shown absolute among relative ones.
     public var hasAbsolute: Bool { seq.isMarkedAbsolute || ack.isMarkedAbsolute }
 
+    /// The numbers of `segment` from the ISNs of its sender (`seqBase`) and of its receiver
+    /// (`ackBase`); absolute where a base is unknown.
+    public init(_ segment: Segment, seqBase: SeqNum?, ackBase: SeqNum?) {
+        seq = Self.number(segment.seq, base: seqBase)
+        end = Self.number(segment.seq + segment.payloadLength, base: seqBase)
+        ack = Self.number(segment.ack, base: ackBase)
+    }
+
     /// A number from `base`: the offset when the base is known and the number is not before it.
     static func number(_ value: SeqNum, base: SeqNum?) -> ShownNumber {
         guard let base, value.distance(from: base) >= 0 else { return .absolute(value.raw) }
