@@ -61,18 +61,13 @@ public enum SegmentLabel {
         }
     }
 
-    /// Written before an absolute number among relative ones: `SYN #90 (stale)`, as the `#` key
-    /// that switches every number to absolute.
-    public static let absoluteMark = "#"
-
     /// A number as shown: the offset from its incarnation's ISN, or (for a segment of no
     /// incarnation seen to open, or in absolute numbering) the raw value, marked when it stands
     /// among relative ones. Never negative.
     public static func number(_ shown: ShownNumber, raw: SeqNum, numbering: SequenceNumbering) -> String {
         switch (numbering, shown) {
         case (.absolute, _): String(raw.raw)
-        case (.relative, .relative(let offset)): String(offset)
-        case (.relative, .absolute(let value)): absoluteMark + String(value)
+        case (.relative, _): shown.text
         }
     }
 

@@ -11,6 +11,18 @@ public enum ShownNumber: Hashable, Sendable {
         if case .absolute = self { return true }
         return false
     }
+
+    /// Written before an absolute number among relative ones: `SYN #90 (stale)`, like the `#`
+    /// key that switches every number to absolute.
+    public static let absoluteMark = "#"
+
+    /// "0", "101", or "#90".
+    public var text: String {
+        switch self {
+        case .relative(let offset): String(offset)
+        case .absolute(let value): Self.absoluteMark + String(value)
+        }
+    }
 }
 
 /// How a segment's numbers read, decided once when it is sent (a later incarnation on the same

@@ -222,6 +222,8 @@ public struct SocketFacts: Hashable, Sendable {
     /// Each host's listening ports in the order they were opened.
     var listeners: [[UInt16]] = [[], []]
 
+    public init() {}
+
     public func state(of id: ConnectionID) -> TCPState? { connections[id]?.state }
 
     /// The connection a host's user calls act on: its newest live one.

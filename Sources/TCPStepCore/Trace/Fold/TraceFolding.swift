@@ -35,14 +35,18 @@ public struct FoldProgress<Snapshot: Sendable>: Sendable {
         events.count >= count && (count == 0 || events[events.startIndex + count - 1] == last)
     }
 
-    mutating func advance(past event: TraceEvent, snapshot: () -> Snapshot) {
+    /// Counts one more event read, taking a checkpoint when one is due. A reader that can only
+    /// resume at some events (the narration, at step ends) says which with `atBoundary`.
+    public mutating func advance(past event: TraceEvent, atBoundary: Bool = true, snapshot: () -> Snapshot) {
         eventCount += 1
         lastEvent = event
-        if eventCount % Self.checkpointInterval == 0 { checkpoints.append((eventCount, event, snapshot())) }
+        if atBoundary && eventCount - (checkpoints.last?.eventCount ?? 0) >= Self.checkpointInterval {
+            checkpoints.append((eventCount, event, snapshot()))
+        }
     }
 
     /// The newest checkpoint `events` extends (dropping newer ones), nil when there is none.
-    mutating func rewind(for events: ArraySlice<TraceEvent>) -> Snapshot? {
+    public mutating func rewind(for events: ArraySlice<TraceEvent>) -> Snapshot? {
         while let last = checkpoints.last, !Self.isPrefix(last.eventCount, last.lastEvent, of: events) {
             checkpoints.removeLast()
         }
