@@ -54,8 +54,9 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try exitCleanly {
-            let scenario = try limits.apply(to: options.load())
-            let run = HeadlessRun.trace(of: scenario)
+            let input = try options.loadInput(limits: limits)
+            let scenario = input.scenario
+            let run = input.run
             var colours = Theme.named(theme) ?? .default
             if !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty { colours = colours.withoutColor() }
             let diagramOptions = DiagramOptions(

@@ -30,11 +30,17 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         try exitCleanly {
-            let scenario = try options.load()
+            let input = try options.loadInput()
             var appOptions = try display.appOptions()
             appOptions.presenter = presenter
             appOptions.quiz = quiz
-            let code = InteractiveLoop.run(scenario: scenario, options: appOptions)
+            let code: Int32 = switch input {
+            case .scenario(let scenario): InteractiveLoop.run(scenario: scenario, options: appOptions)
+            case .recording(let scenario, let events):
+                InteractiveLoop.run { isUTF8 in
+                    AppModel(recording: events, scenario: scenario, options: appOptions.adjusted(isUTF8: isUTF8))
+                }
+            }
             if code != 0 { throw ExitCode(code) }
         }
     }

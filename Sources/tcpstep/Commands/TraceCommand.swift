@@ -10,7 +10,8 @@ struct TraceCommand: ParsableCommand {
         discussion: """
         With --json, one JSON object per line per event (send, inject, deliver, drop, duplicate, \
         delay, state, timer, app, signal), times in milliseconds of virtual time. This output is \
-        a contract: checks and exports rely on its field names.
+        a contract: checks and exports rely on its field names. Given such a JSON-lines file \
+        instead of a scenario, it reads it back and prints it again (the same bytes with --json).
         """)
 
     @OptionGroup var options: ScenarioOptions
@@ -21,8 +22,9 @@ struct TraceCommand: ParsableCommand {
 
     func run() throws {
         try exitCleanly {
-            let scenario = try limits.apply(to: options.load())
-            let run = HeadlessRun.trace(of: scenario)
+            let input = try options.loadInput(limits: limits)
+            let scenario = input.scenario
+            let run = input.run
             var output = ChunkedOutput()
             if json {
                 for event in run.events { output.line(event.jsonLine) }
