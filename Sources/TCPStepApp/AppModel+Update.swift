@@ -139,12 +139,13 @@ extension AppModel {
 
     /// The state change the next step will make, found by stepping a copy.
     private func upcomingQuestion() -> QuizQuestion? {
-        for event in source.upcomingEvents {
+        let upcoming = source.upcomingEvents
+        for event in upcoming {
             if case .state(let host, _, _, let from, let to, _) = event.kind, to != .listen, from != .closed || to != .closed {
                 return QuizQuestion(host: host, from: from, to: to)
             }
             if case .timer(let host, let connection, _, .tailLossProbe, .fire, _, _) = event.kind,
-               let state = stepper.simulation.connection(connection)?.state,
+               let state = source.stepper?.simulation.connection(connection)?.state,
                case .send(let wire)? = upcoming.first(where: { if case .send = $0.kind { true } else { false } })?.kind {
                 return QuizQuestion(tailLossProbeOf: host, in: state, segment: wire.segment.flags.description)
             }

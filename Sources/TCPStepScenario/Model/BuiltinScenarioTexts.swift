@@ -233,6 +233,47 @@ say Result: the server's application received 100 bytes from the old connection,
 say.zh 结果：服务器的应用程序收到的是旧连接的 100 字节，而客户端真正的数据被当作重复报文段丢弃了，客户端却以为数据已经送达。这就是需要 TIME_WAIT 的两个原因。
 
 """#,
+    "reset-by-peer": #"""
+title Connection reset by peer: a server closes without reading the request body
+title.zh 连接被对端重置：服务器没读完请求体就关闭了连接
+summary A client uploads a request; the server reads only its headers, answers with an error and closes with the body still unread, so its TCP sends a RST instead of a FIN and the client sees "connection reset by peer".
+summary.zh 客户端上传一个请求；服务器只读了请求头，回了一个错误响应就关闭连接，请求体还没读，于是它的 TCP 发出 RST 而不是 FIN，客户端看到 “connection reset by peer”。
+
+# The server's application reads only when told to (`server read`), as a real one does.
+set profile linux
+set latency 10ms
+set isn client 1000
+set isn server 5000
+set autoread server off
+
+say The server listens on port 80. Its application reads only when it calls read(), so what arrives waits in its receive buffer until then.
+say.zh 服务器在 80 端口监听。它的应用程序只有调用 read() 时才读取数据，到达的数据在此之前都留在接收缓冲区里。
+server listen 80
+
+say The client connects from port 5000: three-way handshake.
+say.zh 客户端从 5000 端口发起连接：三次握手。
+client connect 80 from 5000
+
+say The client uploads a file: an HTTP POST of 3000 bytes, the request line and headers (200 bytes) first, then the body.
+say.zh 客户端上传一个文件：一个 3000 字节的 HTTP POST 请求，先是请求行和请求头（200 字节），然后是请求体。
+at 100ms client send 3000
+
+say The server's application reads the first 200 bytes, the headers, and decides to refuse the upload (413 Payload Too Large) without reading the body. The other 2800 bytes stay unread in its receive buffer.
+say.zh 服务器的应用程序读了前 200 字节，也就是请求头，然后决定拒绝这次上传（413 Payload Too Large），没有去读请求体。其余 2800 字节仍留在接收缓冲区里，没有被读取。
+at 150ms server read 200
+
+say It sends its error response, 300 bytes.
+say.zh 它发送错误响应，300 字节。
++10ms server send 300
+
+say And it closes the connection, the body still unread. Data the peer sent can now never be delivered, so TCP does not send a FIN: it sends a RST to say that data was lost (RFC 1122 4.2.2.13; Linux does this in tcp_close).
+say.zh 然后它关闭连接，请求体仍然没读。对端发来的数据再也无法交付了，所以 TCP 不发送 FIN，而是发送 RST，表示有数据丢失（RFC 1122 4.2.2.13；Linux 在 tcp_close 中这样做）。
++30ms server close
+
+say The client's application gets "connection reset by peer" (ECONNRESET) instead of a clean end of the response. Had it not read the response yet, the RST would have thrown that away too. The cure is on the server: read (drain) the request body before closing, or shut down only the sending side (shutdown SHUT_WR) and keep reading until the client closes.
+say.zh 客户端的应用程序得到的是 “connection reset by peer”（ECONNRESET），而不是响应正常结束。如果它还没来得及读响应，RST 会把响应也一起丢掉。解决办法在服务器一侧：关闭之前先把请求体读完（排空），或者只关闭发送方向（shutdown SHUT_WR），继续读，直到客户端关闭。
+
+"""#,
     "simultaneous-close": #"""
 title Simultaneous close: the CLOSING state
 title.zh 同时关闭：CLOSING 状态
