@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TCPStepCore
 import TCPStepScenario
@@ -58,7 +59,8 @@ struct ParserFuzzTests {
             scenario = try ScenarioParser.parse(text, fileName: "fuzz.tcps")
         } catch {
             tally.failed += 1
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            // CRLF ends a line as LF does (and Swift treats "\r\n" as one Character, so split on LF alone would not see it).
+            let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
             #expect(error.file == "fuzz.tcps", context)
             #expect((1...lines.count).contains(error.line), "line \(error.line) of \(lines.count)", sourceLocation: #_sourceLocation)
             if (1...lines.count).contains(error.line) {

@@ -123,7 +123,7 @@ public enum RejectReason: String, Hashable, Sendable, CaseIterable {
 }
 
 /// RFC 9293's error responses to user calls, as typed values (never a crash).
-public enum UserCallError: Error, Hashable, Sendable, CustomStringConvertible {
+public enum UserCallError: Error, Hashable, Sendable, CaseIterable, CustomStringConvertible {
     case connectionDoesNotExist
     case connectionAlreadyExists
     case foreignSocketUnspecified

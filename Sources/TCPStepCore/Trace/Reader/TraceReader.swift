@@ -272,6 +272,14 @@ extension AppCall {
         case "send":
             guard words.count == 1, let bytes = Int(words[0]), bytes >= 0 else { return nil }
             self = .send(bytes: bytes)
+        case "read":
+            guard words.count == 1 else { return nil }
+            if words[0] == "all" {
+                self = .read(bytes: nil)
+            } else {
+                guard let bytes = Int(words[0]), bytes >= 0 else { return nil }
+                self = .read(bytes: bytes)
+            }
         case "close", "abort", "crash":
             guard words.isEmpty else { return nil }
             self = name == "close" ? .close : name == "abort" ? .abort : .crash
@@ -288,9 +296,7 @@ extension AppResult {
             self = .ok
             return
         }
-        let errors: [UserCallError] = [.connectionDoesNotExist, .connectionAlreadyExists, .foreignSocketUnspecified,
-                                       .connectionClosing, .insufficientResources]
-        guard let error = errors.first(where: { $0.description == text }) else { return nil }
+        guard let error = UserCallError.allCases.first(where: { $0.description == text }) else { return nil }
         self = .failed(error)
     }
 }
