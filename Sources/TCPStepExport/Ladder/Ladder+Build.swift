@@ -1,0 +1,162 @@
+import TCPStepCore
+import TCPStepNarration
+import TCPStepRender
+import TCPStepScenario
+
+extension Ladder {
+    /// Columns the borrowed terminal layout is given: wide enough that no label is ever cut.
+    static let layoutWidth = 220
+
+    /// The ladder of `events` (a trace from its beginning, possibly cut at a step).
+    public init(events: ArraySlice<TraceEvent>, scenario: Scenario, numbering: SequenceNumbering = .relative,
+                language: ExportLanguage = .english) {
+        let words = LadderWords(language)
+        let narrator = Narrator(scenario: scenario, language: language.narration)
+        var layout = DiagramLayout(config: DiagramLayout.Config(width: Self.layoutWidth, numbering: numbering))
+        var builder = LadderBuilder()
+        // One event at a time, so that each timer event and each step knows the row it reached;
+        // `update` only appends, so this costs the same as laying out the whole trace at once.
+        var index = events.startIndex
+        while index < events.endIndex {
+            layout.update(with: events[events.startIndex...index])
+            builder.absorb(events[index], newestRow: layout.rowCount - 1)
+            index = events.index(after: index)
+        }
+        builder.finishSteps(newestRow: layout.rowCount - 1, time: layout.rows.last?.time ?? 0)
+
+        title = narrator.title
+        banner = narrator.variantWarning
+        self.language = language
+        lifelines = HostID.allCases.map { host in
+            Lifeline(host: host, name: words.host(host), address: host.address, port: builder.ports[host.rawValue])
+        }
+        subtitle = words.subtitle(profile: scenario.config.profile.name.rawValue, lifelines: lifelines)
+        rows = layout.rows.map { Self.row($0, words: words) }
+        arrows = layout.arrows.map { Self.arrow($0, in: layout) }
+        timers = builder.timers
+        steps = builder.steps
+    }
+
+    static func row(_ row: DiagramRow, words: LadderWords) -> Row {
+        let kind: Row.Kind = switch row.kind {
+        case .start: .start
+        case .event: .event
+        case .spacer: .spacer
+        case .pause(let elapsed): .pause(elapsed)
+        }
+        return Row(kind: kind, time: row.time, step: row.step, showsTime: row.showsTime,
+                   notes: HostID.allCases.map { row.note($0).map(words.note) })
+    }
+
+    static func arrow(_ arrow: DiagramArrow, in layout: DiagramLayout) -> Arrow {
+        let parts = LabelParts(layout.label(of: arrow), tag: SegmentLabel.tag(for: arrow.wire))
+        let end: Arrow.End = switch arrow.end {
+        case .inFlight: .inFlight
+        case .arrived(let row, let outcome): .arrived(row: row, accepted: outcome == .accepted)
+        case .lost(let row): .lost(row: row)
+        }
+        var label = parts.flags + " " + parts.seq
+        if let ack = parts.ack { label += " ack " + ack }
+        let length = arrow.wire.segment.payloadLength
+        if length > 0 { label += " len \(length)" }
+        if let tag = parts.tag { label += " " + tag }
+        return Arrow(wire: arrow.wire, label: label, flags: parts.flags, seq: parts.seq, ack: parts.ack,
+                     tag: parts.tag, arrivalNote: layout.arrivalNote(of: arrow), role: arrow.role,
+                     startRow: arrow.startRow, end: end, heldFor: arrow.heldFor)
+    }
+}
+
+/// The terminal label ("FIN,ACK 1 ack 2 (again)") split back into its fields, so that every
+/// format writes exactly the numbers the diagram writes.
+struct LabelParts {
+    var flags: String
+    var seq: String
+    var ack: String?
+    var tag: String?
+
+    init(_ label: String, tag: String?) {
+        var core = Substring(label)
+        if let tag, core.hasSuffix(" " + tag) { core = core.dropLast(tag.count + 1) }
+        self.tag = tag
+        let halves = core.split(separator: " ack ", maxSplits: 1, omittingEmptySubsequences: false)
+        ack = halves.count > 1 ? String(halves[1]) : nil
+        let words = halves[0].split(separator: " ", maxSplits: 1)
+        flags = words.first.map(String.init) ?? ""
+        seq = words.count > 1 ? String(words[1]) : ""
+    }
+}
+
+/// Collects what the terminal layout does not keep: timer spans, ports, the state after each step.
+struct LadderBuilder {
+    private struct TimerKey: Hashable {
+        var host: HostID
+        var connection: ConnectionID
+        var kind: TimerKind
+    }
+
+    var timers: [Ladder.TimerSpan] = []
+    var steps: [Ladder.StepState] = [Ladder.StepState(step: 0, time: 0, lastRow: 0, states: [.closed, .closed])]
+    var ports: [UInt16?] = [nil, nil]
+    private var running: [TimerKey: Int] = [:]
+    private var states: [TCPState] = [.closed, .closed]
+    private var currentStep = 0
+    private var currentTime: Micros = 0
+
+    mutating func absorb(_ event: TraceEvent, newestRow: Int) {
+        if event.step != currentStep { finishSteps(newestRow: nil, time: currentTime, upTo: event.step - 1) }
+        currentStep = event.step
+        currentTime = event.time
+        switch event.kind {
+        case .state(let host, _, let pair, _, let to, _):
+            states[host.rawValue] = to
+            if ports[host.rawValue] == nil { ports[host.rawValue] = pair.local }
+        case .send(let wire):
+            if ports[wire.from.rawValue] == nil { ports[wire.from.rawValue] = wire.segment.sourcePort }
+        case .timer(let host, let connection, _, let kind, let action, let deadline, let attempt):
+            timer(TimerKey(host: host, connection: connection, kind: kind), action, deadline: deadline,
+                  attempt: attempt, row: newestRow)
+        case .inject, .deliver, .drop, .duplicate, .delay, .app, .signal:
+            break
+        }
+        pendingRow = newestRow
+    }
+
+    /// The newest row after the events absorbed so far.
+    private var pendingRow = 0
+
+    /// Closes every step up to `step` (default: the current one) with the state now.
+    mutating func finishSteps(newestRow: Int?, time: Micros, upTo step: Int? = nil) {
+        let last = step ?? currentStep
+        let row = newestRow ?? pendingRow
+        while steps.count <= last {
+            steps.append(Ladder.StepState(step: steps.count, time: time, lastRow: row, states: states))
+        }
+    }
+
+    private mutating func timer(_ key: TimerKey, _ action: TimerAction, deadline: Micros, attempt: Int, row: Int) {
+        // Delayed ACKs last a few milliseconds and explain nothing about opening or closing.
+        guard key.kind != .delayedAck else { return }
+        let open = running.removeValue(forKey: key)
+        switch action {
+        case .set:
+            if let open { timers[open].end = .restarted(row: row) }
+            running[key] = timers.count
+            timers.append(Ladder.TimerSpan(host: key.host, kind: key.kind, label: Self.label(key.kind, attempt: attempt),
+                                           startRow: row, end: .running, deadline: deadline))
+        case .fire:
+            if let open { timers[open].end = .fired(row: row) }
+        case .cancel:
+            if let open { timers[open].end = .cancelled(row: row) }
+        }
+    }
+
+    /// "RTO #2" for the second try; "2MSL", "FW2".
+    static func label(_ kind: TimerKind, attempt: Int) -> String {
+        switch kind {
+        case .retransmission: attempt == 0 ? "RTO" : "RTO #\(attempt + 1)"
+        case .timeWait: "2MSL"
+        case .finWait2: "FW2"
+        case .delayedAck: "ACK"
+        }
+    }
+}
