@@ -28,6 +28,7 @@ public enum KeyBindings {
         Entry(keys: "S", action: "pick another scenario"),
         Entry(keys: "PgUp PgDn Home End", action: "scroll the history (End follows the newest)"),
         Entry(keys: "#", action: "relative / absolute sequence numbers"),
+        Entry(keys: "e", action: "export this step as SVG + HTML (current directory)"),
         Entry(keys: "Q", action: "quiz: predict each next state (score kept)"),
         Entry(keys: "?", action: "this help"),
         Entry(keys: "q", action: "quit"),
@@ -59,6 +60,7 @@ public enum KeyBindings {
         case .home: .scrollToStart
         case .end: .followNewest
         case .character("#"): .toggleNumbering
+        case .character("e"): .exportSnapshot
         case .character("?"), .function(1): .toggleHelp
         case .character("Q"): .toggleQuiz
         case .character("q"), .control("c"): .quit

@@ -36,9 +36,9 @@ public enum HTMLPlayer {
             out += "<span class=\"host\">\(Markup.escape(line.name))</span> <b id=\"state-\(line.host.name)\" class=\"state\">CLOSED</b> "
         }
         out += "</div>\n<div id=\"controls\">"
-        out += "<button id=\"first\" title=\"Home\">⏮</button><button id=\"back\" title=\"←\">◀ \(words.back)</button>"
+        out += "<button id=\"first\" title=\"Home\">|◀</button><button id=\"back\" title=\"←\">◀ \(words.back)</button>"
         out += "<button id=\"play\" title=\"p\">▶ \(words.play)</button><button id=\"next\" title=\"space →\">\(words.next) ▶</button>"
-        out += "<button id=\"last\" title=\"End\">⏭</button> <span id=\"position\"></span></div>\n"
+        out += "<button id=\"last\" title=\"End\">▶|</button> <span id=\"position\"></span></div>\n"
         out += "<p id=\"narration\" aria-live=\"polite\"></p>\n<div id=\"inflight\"></div>\n"
         out += "<p class=\"keys\">\(Markup.escape(words.keys))</p>\n</section>\n"
         out += "<div id=\"figure\">\n" + figure + "</div>\n"
@@ -75,8 +75,7 @@ public enum HTMLPlayer {
         json += "],\"arrows\":["
         for (index, arrow) in ladder.arrows.enumerated() {
             if index > 0 { json += "," }
-            let startStep = ladder.rows[arrow.startRow].step
-            let endStep = arrow.endRow.map { ladder.rows[$0].step } ?? -1
+            let startStep = arrow.startStep, endStep = arrow.endStep ?? -1
             let transitEnd = arrow.wire.arrivesAt + arrow.heldFor
             json += "[\(startStep),\(endStep),\(Markup.number(FigureGeometry.x(arrow.from))),\(Markup.number(geometry.y(row: arrow.startRow)))"
             json += ",\(Markup.number(FigureGeometry.x(arrow.to))),\(arrow.wire.sentAt),\(transitEnd),\(JSON.string(arrow.label)),\"\(theme.color(arrow.role))\"]"
@@ -84,8 +83,7 @@ public enum HTMLPlayer {
         json += "],\"timers\":["
         for (index, span) in ladder.timers.enumerated() {
             if index > 0 { json += "," }
-            let startStep = ladder.rows[span.startRow].step
-            let endStep = span.endRow.map { ladder.rows[$0].step } ?? -1
+            let startStep = span.startStep, endStep = span.endStep ?? -1
             json += "[\(startStep),\(endStep),\(Markup.number(FigureGeometry.bracketX(span.host))),\(Markup.number(geometry.y(row: span.startRow)))"
             json += ",\(Markup.number(-FigureGeometry.outward(span.host) * 6)),\(JSON.string(span.label))]"
         }

@@ -86,7 +86,8 @@ enum PlayerPage {
           if (t[0] > k || (t[1] !== -1 && t[1] <= k)) continue;
           shape("path", { d: "M" + (t[2] + t[4]) + " " + t[3] + "H" + t[2] + "V" + Math.max(y, t[3] + 6),
                           fill: "none", stroke: D.timerColor, "stroke-width": 1.5, "stroke-dasharray": "3 2", opacity: 0.8 });
-          var label = shape("text", { x: t[2] - (t[4] > 0 ? 4 : -4), y: t[3] + 10, "font-size": 10, fill: D.timerColor });
+          var label = shape("text", { x: t[2] - (t[4] > 0 ? 4 : -4), y: t[3] + 4, "font-size": 10, fill: D.timerColor,
+                                      "text-anchor": t[4] > 0 ? "end" : "start" });
           label.textContent = t[5] + " …";
         }
         el("inflight").textContent = "";

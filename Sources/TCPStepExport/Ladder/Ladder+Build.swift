@@ -31,13 +31,13 @@ extension Ladder {
             Lifeline(host: host, name: words.host(host), address: host.address, port: builder.ports[host.rawValue])
         }
         subtitle = words.subtitle(profile: scenario.config.profile.name.rawValue, lifelines: lifelines)
-        rows = layout.rows.map { Self.row($0, words: words) }
-        arrows = layout.arrows.map { Self.arrow($0, in: layout) }
+        rows = layout.rows.enumerated().map { index, row in Self.row(row, index: index, words: words, builder: builder) }
+        arrows = layout.arrows.map { Self.arrow($0, in: layout, builder: builder) }
         timers = builder.timers
         steps = builder.steps
     }
 
-    static func row(_ row: DiagramRow, words: LadderWords) -> Row {
+    static func row(_ row: DiagramRow, index: Int, words: LadderWords, builder: LadderBuilder) -> Row {
         let kind: Row.Kind = switch row.kind {
         case .start: .start
         case .event: .event
@@ -45,10 +45,12 @@ extension Ladder {
         case .pause(let elapsed): .pause(elapsed)
         }
         return Row(kind: kind, time: row.time, step: row.step, showsTime: row.showsTime,
-                   notes: HostID.allCases.map { row.note($0).map(words.note) })
+                   notes: HostID.allCases.map { host in
+                       row.note(host).map { words.note($0, step: builder.noteSteps[index * 2 + host.rawValue] ?? row.step) }
+                   })
     }
 
-    static func arrow(_ arrow: DiagramArrow, in layout: DiagramLayout) -> Arrow {
+    static func arrow(_ arrow: DiagramArrow, in layout: DiagramLayout, builder: LadderBuilder) -> Arrow {
         let parts = LabelParts(layout.label(of: arrow), tag: SegmentLabel.tag(for: arrow.wire))
         let end: Arrow.End = switch arrow.end {
         case .inFlight: .inFlight
@@ -62,7 +64,9 @@ extension Ladder {
         if let tag = parts.tag { label += " " + tag }
         return Arrow(wire: arrow.wire, label: label, flags: parts.flags, seq: parts.seq, ack: parts.ack,
                      tag: parts.tag, arrivalNote: layout.arrivalNote(of: arrow), role: arrow.role,
-                     startRow: arrow.startRow, end: end, heldFor: arrow.heldFor)
+                     startRow: arrow.startRow, end: end,
+                     startStep: builder.departureSteps[arrow.id] ?? layout.rows[arrow.startRow].step,
+                     endStep: arrow.endRow == nil ? nil : builder.endSteps[arrow.id], heldFor: arrow.heldFor)
     }
 }
 
@@ -97,6 +101,11 @@ struct LadderBuilder {
     var timers: [Ladder.TimerSpan] = []
     var steps: [Ladder.StepState] = [Ladder.StepState(step: 0, time: 0, lastRow: 0, states: [.closed, .closed])]
     var ports: [UInt16?] = [nil, nil]
+    /// The step each segment left in, and the step it arrived or was lost in.
+    var departureSteps: [SegmentID: Int] = [:]
+    var endSteps: [SegmentID: Int] = [:]
+    /// The step that wrote each lifeline note, by `row × 2 + host`.
+    var noteSteps: [Int: Int] = [:]
     private var running: [TimerKey: Int] = [:]
     private var states: [TCPState] = [.closed, .closed]
     private var currentStep = 0
@@ -110,12 +119,21 @@ struct LadderBuilder {
         case .state(let host, _, let pair, _, let to, _):
             states[host.rawValue] = to
             if ports[host.rawValue] == nil { ports[host.rawValue] = pair.local }
+            noteSteps[newestRow * 2 + host.rawValue] = event.step
         case .send(let wire):
             if ports[wire.from.rawValue] == nil { ports[wire.from.rawValue] = wire.segment.sourcePort }
+            departureSteps[wire.id] = event.step
+        case .inject(let wire), .duplicate(_, let wire, _):
+            departureSteps[wire.id] = event.step
+        case .deliver(let id, _, _, _), .drop(let id, _):
+            if endSteps[id] == nil { endSteps[id] = event.step }
         case .timer(let host, let connection, _, let kind, let action, let deadline, let attempt):
+            if action == .fire || (action == .set && kind == .timeWait) {
+                noteSteps[newestRow * 2 + host.rawValue] = event.step
+            }
             timer(TimerKey(host: host, connection: connection, kind: kind), action, deadline: deadline,
-                  attempt: attempt, row: newestRow)
-        case .inject, .deliver, .drop, .duplicate, .delay, .app, .signal:
+                  attempt: attempt, row: newestRow, step: event.step)
+        case .delay, .app, .signal:
             break
         }
         pendingRow = newestRow
@@ -133,21 +151,26 @@ struct LadderBuilder {
         }
     }
 
-    private mutating func timer(_ key: TimerKey, _ action: TimerAction, deadline: Micros, attempt: Int, row: Int) {
+    private mutating func timer(_ key: TimerKey, _ action: TimerAction, deadline: Micros, attempt: Int, row: Int, step: Int) {
         // Delayed ACKs last a few milliseconds and explain nothing about opening or closing.
         guard key.kind != .delayedAck else { return }
         let open = running.removeValue(forKey: key)
         switch action {
         case .set:
-            if let open { timers[open].end = .restarted(row: row) }
+            if let open { close(open, .restarted(row: row), step: step) }
             running[key] = timers.count
             timers.append(Ladder.TimerSpan(host: key.host, kind: key.kind, label: Self.label(key.kind, attempt: attempt),
-                                           startRow: row, end: .running, deadline: deadline))
+                                           startRow: row, end: .running, deadline: deadline, startStep: step))
         case .fire:
-            if let open { timers[open].end = .fired(row: row) }
+            if let open { close(open, .fired(row: row), step: step) }
         case .cancel:
-            if let open { timers[open].end = .cancelled(row: row) }
+            if let open { close(open, .cancelled(row: row), step: step) }
         }
+    }
+
+    private mutating func close(_ index: Int, _ end: Ladder.TimerSpan.End, step: Int) {
+        timers[index].end = end
+        timers[index].endStep = step
     }
 
     /// "RTO #2" for the second try; "2MSL", "FW2".

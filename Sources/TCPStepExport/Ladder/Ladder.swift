@@ -52,6 +52,8 @@ public struct Ladder: Sendable {
 
         public var kind: Kind
         public var text: String
+        /// The step that wrote it (a row can be shared by several steps of the same moment).
+        public var step: Int
     }
 
     /// One segment.
@@ -79,6 +81,9 @@ public struct Ladder: Sendable {
         public var role: SegmentRole
         public var startRow: Int
         public var end: End
+        /// The steps it left and arrived (or was lost) in; nil while in flight.
+        public var startStep: Int
+        public var endStep: Int?
         /// Extra time the network held it back.
         public var heldFor: Micros
 
@@ -116,6 +121,8 @@ public struct Ladder: Sendable {
         public var startRow: Int
         public var end: End
         public var deadline: Micros
+        public var startStep: Int
+        public var endStep: Int?
 
         public var endRow: Int? {
             switch end {

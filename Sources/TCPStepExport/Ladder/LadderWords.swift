@@ -47,14 +47,14 @@ struct LadderWords {
             .replacingSuffix(" min", with: " 分钟") + "后"
     }
 
-    func note(_ note: LifelineNote) -> Ladder.Note {
+    func note(_ note: LifelineNote, step: Int) -> Ladder.Note {
         switch note {
         case .state(let state, let cause):
-            return Ladder.Note(kind: .state(state), text: cause == .hostCrashed ? "\(state.name)/crash" : state.name)
+            return Ladder.Note(kind: .state(state), text: cause == .hostCrashed ? "\(state.name)/crash" : state.name, step: step)
         case .timerFired(let kind):
-            return Ladder.Note(kind: .timer, text: LadderBuilder.label(kind, attempt: 0) + (zh ? " 超时" : " fired"))
+            return Ladder.Note(kind: .timer, text: LadderBuilder.label(kind, attempt: 0) + (zh ? " 超时" : " fired"), step: step)
         case .timerRestarted(let kind):
-            return Ladder.Note(kind: .timer, text: LadderBuilder.label(kind, attempt: 0) + (zh ? " 重新计时" : " again"))
+            return Ladder.Note(kind: .timer, text: LadderBuilder.label(kind, attempt: 0) + (zh ? " 重新计时" : " again"), step: step)
         }
     }
 

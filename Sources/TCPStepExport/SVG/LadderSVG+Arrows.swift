@@ -18,17 +18,16 @@ extension LadderSVG {
     private mutating func arrow(_ arrow: Ladder.Arrow) {
         let color = theme.color(arrow.role)
         let x1 = FigureGeometry.x(arrow.from), y1 = geometry.y(row: arrow.startRow)
-        let startStep = ladder.rows[arrow.startRow].step
         let dash = Self.dash(arrow.wire.origin)
         // The departure: a dot on the lifeline and the label (the player shows these when it leaves).
-        open(step: startStep)
+        open(step: arrow.startStep)
         out += "<circle cx=\"\(Markup.number(x1))\" cy=\"\(Markup.number(y1))\" r=\"3\" fill=\"\(color)\"/>\n"
         label(arrow, color: color)
         close()
         switch arrow.end {
         case .arrived(let row, let accepted):
             let x2 = FigureGeometry.x(arrow.to), y2 = geometry.y(row: row)
-            open(step: ladder.rows[row].step)
+            open(step: arrow.endStep ?? ladder.rows[row].step)
             line(x1, y1, x2, y2, color: color, dash: dash)
             head(fromX: x1, fromY: y1, toX: x2, toY: y2, color: color, hollow: !accepted)
             if let note = arrow.arrivalNote {
@@ -43,7 +42,7 @@ extension LadderSVG {
             close()
         case .lost(let row):
             let x2 = (x1 + FigureGeometry.x(arrow.to)) / 2, y2 = geometry.y(row: row)
-            open(step: ladder.rows[row].step)
+            open(step: arrow.endStep ?? ladder.rows[row].step)
             line(x1, y1, x2, y2, color: color, dash: dash)
             cross(x2, y2, color: theme.color(.dropped))
             out += "<text x=\"\(Markup.number(x2 + 10))\" y=\"\(Markup.number(y2 + 4))\" font-size=\"11\" font-weight=\"bold\" fill=\"\(theme.color(.dropped))\">\(words.lost)</text>\n"

@@ -10,7 +10,7 @@ extension LadderSVG {
                 let lifeline = FigureGeometry.x(host), y = geometry.y(row: index)
                 let x = lifeline + FigureGeometry.outward(host) * FigureGeometry.noteGap
                 let anchor = host == .client ? "end" : "start"
-                open(step: row.step)
+                open(step: note.step)
                 switch note.kind {
                 case .state:
                     out += "<circle cx=\"\(Markup.number(lifeline))\" cy=\"\(Markup.number(y))\" r=\"4.5\" fill=\"\(theme.background)\" stroke=\"\(theme.state)\" stroke-width=\"2\"/>\n"
@@ -34,7 +34,7 @@ extension LadderSVG {
             let endRow: Int
             if let row = span.endRow {
                 endRow = row
-                open(step: ladder.rows[row].step)
+                open(step: span.endStep ?? ladder.rows[row].step)
             } else {
                 guard !stepTags else { continue }  // the player draws running timers itself
                 endRow = ladder.rows.count - 1
