@@ -45,7 +45,9 @@ import Testing
         #expect(ladder.steps[1].states == [.closed, .listen])
         #expect(ladder.steps[2].states == [.synSent, .listen])
         #expect(ladder.steps[10].states == [.timeWait, .lastAck])
-        #expect(ladder.steps[15].states == [.closed, .closed])
+        #expect(ladder.steps[3].states == [.synSent, .synReceived])
+        // The server's connection is gone; its listener still is: the panel shows LISTEN.
+        #expect(ladder.steps[15].states == [.closed, .listen])
         #expect(zip(ladder.steps, ladder.steps.dropFirst()).allSatisfy { $0.lastRow <= $1.lastRow && $0.time <= $1.time })
         #expect(ladder.steps.last?.lastRow == ladder.rows.count - 1)
     }
@@ -83,6 +85,16 @@ import Testing
         #expect(ladder.title.contains("TIME_WAIT") && ladder.title != "Lost final ACK: why the closer waits in TIME_WAIT")
         #expect(LadderWords(.chinese).later(.ms(925)) == "925 毫秒后")
         #expect(LadderWords(.chinese).later(.seconds(240)) == "4 分钟后")
+    }
+
+    @Test func aStaleSynIsNumberedAbsoluteAndMarkedNeverNegative() throws {
+        // RFC 9293 Figure 8: an old SYN (seq 90) arrives before the real one (ISN 100).
+        let text = ExportScenarios.head + "server listen 80\nclient connect 80 from 5000\ndelay c2s SYN 300ms\ninject c2s SYN seq=90 sport=5000 dport=80 at 0ms\n"
+        let ladder = try ExportScenarios.ladder(ExportScenarios.parse(text))
+        let labels = ladder.arrows.map(\.label)
+        #expect(labels.contains("SYN 90* (stale)") && labels.contains("SYN,ACK 0 ack 91*"), "\(labels)")
+        #expect(labels.allSatisfy { !$0.contains("-") }, "\(labels)")
+        #expect(labels.contains("SYN 0"), "the real SYN is the client's 0: \(labels)")
     }
 
     @Test func teachingVariantsCarryTheNotTCPBanner() throws {

@@ -14,12 +14,15 @@ extension Ladder {
         let narrator = Narrator(scenario: scenario, language: language.narration)
         var layout = DiagramLayout(config: DiagramLayout.Config(width: Self.layoutWidth, numbering: numbering))
         var builder = LadderBuilder()
+        // The one reading of the trace (numbers per incarnation, what each host shows).
+        var fold = TraceFold()
         // One event at a time, so that each timer event and each step knows the row it reached;
         // `update` only appends, so this costs the same as laying out the whole trace at once.
         var index = events.startIndex
         while index < events.endIndex {
             layout.update(with: events[events.startIndex...index])
-            builder.absorb(events[index], newestRow: layout.rowCount - 1)
+            fold.apply(events[index])
+            builder.absorb(events[index], newestRow: layout.rowCount - 1, fold: fold)
             index = events.index(after: index)
         }
         builder.finishSteps(newestRow: layout.rowCount - 1, time: layout.rows.last?.time ?? 0)
@@ -32,7 +35,7 @@ extension Ladder {
         }
         subtitle = words.subtitle(profile: scenario.config.profile.name.rawValue, lifelines: lifelines)
         rows = layout.rows.enumerated().map { index, row in Self.row(row, index: index, words: words, builder: builder) }
-        arrows = layout.arrows.map { Self.arrow($0, in: layout, builder: builder) }
+        arrows = layout.arrows.map { Self.arrow($0, in: layout, builder: builder, fold: fold, numbering: numbering) }
         timers = builder.timers
         steps = builder.steps
     }
@@ -50,43 +53,19 @@ extension Ladder {
                    })
     }
 
-    static func arrow(_ arrow: DiagramArrow, in layout: DiagramLayout, builder: LadderBuilder) -> Arrow {
-        let parts = LabelParts(layout.label(of: arrow), tag: SegmentLabel.tag(for: arrow.wire))
+    static func arrow(_ arrow: DiagramArrow, in layout: DiagramLayout, builder: LadderBuilder, fold: TraceFold,
+                      numbering: SequenceNumbering) -> Arrow {
+        let words = ArrowWords(arrow.wire, numbers: fold.numbers(of: arrow.id), numbering: numbering)
         let end: Arrow.End = switch arrow.end {
         case .inFlight: .inFlight
         case .arrived(let row, let outcome): .arrived(row: row, accepted: outcome == .accepted)
         case .lost(let row): .lost(row: row)
         }
-        var label = parts.flags + " " + parts.seq
-        if let ack = parts.ack { label += " ack " + ack }
-        let length = arrow.wire.segment.payloadLength
-        if length > 0 { label += " len \(length)" }
-        if let tag = parts.tag { label += " " + tag }
-        return Arrow(wire: arrow.wire, label: label, flags: parts.flags, seq: parts.seq, ack: parts.ack,
-                     tag: parts.tag, arrivalNote: layout.arrivalNote(of: arrow), role: arrow.role,
+        return Arrow(wire: arrow.wire, label: words.label, flags: words.flags, seq: words.seq, ack: words.ack,
+                     tag: words.tag, arrivalNote: layout.arrivalNote(of: arrow), role: arrow.role,
                      startRow: arrow.startRow, end: end,
                      startStep: builder.departureSteps[arrow.id] ?? layout.rows[arrow.startRow].step,
                      endStep: arrow.endRow == nil ? nil : builder.endSteps[arrow.id], heldFor: arrow.heldFor)
-    }
-}
-
-/// The terminal label ("FIN,ACK 1 ack 2 (again)") split back into its fields, so that every
-/// format writes exactly the numbers the diagram writes.
-struct LabelParts {
-    var flags: String
-    var seq: String
-    var ack: String?
-    var tag: String?
-
-    init(_ label: String, tag: String?) {
-        var core = Substring(label)
-        if let tag, core.hasSuffix(" " + tag) { core = core.dropLast(tag.count + 1) }
-        self.tag = tag
-        let halves = core.split(separator: " ack ", maxSplits: 1, omittingEmptySubsequences: false)
-        ack = halves.count > 1 ? String(halves[1]) : nil
-        let words = halves[0].split(separator: " ", maxSplits: 1)
-        flags = words.first.map(String.init) ?? ""
-        seq = words.count > 1 ? String(words[1]) : ""
     }
 }
 
@@ -107,17 +86,17 @@ struct LadderBuilder {
     /// The step that wrote each lifeline note, by `row × 2 + host`.
     var noteSteps: [Int: Int] = [:]
     private var running: [TimerKey: Int] = [:]
+    /// What each host shows (the fold's host facts) after the newest event.
     private var states: [TCPState] = [.closed, .closed]
     private var currentStep = 0
     private var currentTime: Micros = 0
 
-    mutating func absorb(_ event: TraceEvent, newestRow: Int) {
+    mutating func absorb(_ event: TraceEvent, newestRow: Int, fold: TraceFold) {
         if event.step != currentStep { finishSteps(newestRow: nil, time: currentTime, upTo: event.step - 1) }
         currentStep = event.step
         currentTime = event.time
         switch event.kind {
-        case .state(let host, _, let pair, _, let to, _):
-            states[host.rawValue] = to
+        case .state(let host, _, let pair, _, _, _):
             if ports[host.rawValue] == nil { ports[host.rawValue] = pair.local }
             noteSteps[newestRow * 2 + host.rawValue] = event.step
         case .send(let wire):
@@ -137,6 +116,7 @@ struct LadderBuilder {
             break
         }
         pendingRow = newestRow
+        states = HostID.allCases.map { fold.hostFacts($0).state }
     }
 
     /// The newest row after the events absorbed so far.
