@@ -100,9 +100,19 @@ enum PlayerPage {
         });
       }
 
+      // The figure's scale changes only with the window: measured then, never inside a step
+      // (reading layout after changing the DOM would force the browser to lay out twice).
+      var scale = 1, viewHeight = 0;
+      function measure() {
+        scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width || 1;
+        viewHeight = figure.clientHeight;
+      }
+      window.addEventListener("resize", measure);
+
       function go(k) {
         k = Math.max(0, Math.min(last, k));
         var started = performance.now();
+        var scrolled = figure.scrollTop;
         if (k > current) { for (var s = current + 1; s <= k; s++) setBucket(s, true); }
         else { for (var s2 = current; s2 > k; s2--) setBucket(s2, false); }
         var before = D.steps[current].s, step = D.steps[k];
@@ -116,9 +126,10 @@ enum PlayerPage {
         el("position").textContent = D.words.step + " " + k + " / " + last + " · " + step.t;
         el("narration").textContent = step.n;
         drawLive(k);
-        var scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width || 1;
-        var target = step.y * scale - figure.clientHeight * 0.6;
-        if (Math.abs(figure.scrollTop - target) > figure.clientHeight * 0.25) figure.scrollTop = Math.max(0, target);
+        var target = step.y * scale - viewHeight * 0.6;
+        if (Math.abs(scrolled - target) > viewHeight * 0.25) {
+          requestAnimationFrame(function () { figure.scrollTop = Math.max(0, target); });
+        }
         window.tcpstepStepTimes.push(performance.now() - started);
         document.body.setAttribute("data-step", k);
       }
@@ -149,6 +160,7 @@ enum PlayerPage {
         e.preventDefault();
       });
       window.tcpstepGo = go;
+      measure();
       go(0);
     })();
 
