@@ -31,12 +31,13 @@ extension LadderSVG {
             line(x1, y1, x2, y2, color: color, dash: dash)
             head(fromX: x1, fromY: y1, toX: x2, toY: y2, color: color, hollow: !accepted)
             if let note = arrow.arrivalNote {
-                // In the receiver's note column when that is free on this row, else under the head.
+                // In the receiver's note column when that is free on this row, else above the head
+                // (below it is where the next row's label goes).
                 let free = ladder.rows[row].notes[arrow.to.rawValue] == nil
                 let outward = FigureGeometry.outward(arrow.to)
                 let x = free ? x2 + outward * FigureGeometry.noteGap : x2 - outward * 14
                 let anchor = (arrow.to == .client) == free ? "end" : "start"
-                let y = free ? y2 + 4 : y2 + 13
+                let y = free ? y2 + 4 : y2 - 9
                 out += "<text x=\"\(Markup.number(x))\" y=\"\(Markup.number(y))\" text-anchor=\"\(anchor)\" font-size=\"10\" font-style=\"italic\" fill=\"\(theme.muted)\">\(Markup.escape(note))</text>\n"
             }
             close()
