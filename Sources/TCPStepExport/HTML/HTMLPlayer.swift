@@ -65,10 +65,10 @@ public enum HTMLPlayer {
     /// reaches; per segment and per timer what the page needs to draw them while they last.
     static func data(_ ladder: Ladder, narration: [String], words: PlayerWords, theme: FigureTheme) -> String {
         let geometry = FigureGeometry(ladder: ladder)
-        var json = "{\"rowHeight\":\(Markup.number(FigureGeometry.rowHeight)),\"timerColor\":\"\(theme.timer)\",\"words\":\(words.json),\"steps\":["
+        var json = "{\"rowHeight\":\(Markup.number(FigureGeometry.rowHeight)),\"timerColor\":\"\(theme.timer)\",\"chunkRows\":\(LadderSVG.chunkRows),\"words\":\(words.json),\"steps\":["
         for (index, step) in ladder.steps.enumerated() {
             if index > 0 { json += "," }
-            json += "{\"m\":\(step.time),\"t\":\(JSON.string(LadderSVG.timeText(step.time))),\"y\":\(Markup.number(geometry.y(row: step.lastRow)))"
+            json += "{\"m\":\(step.time),\"t\":\(JSON.string(LadderSVG.timeText(step.time))),\"y\":\(Markup.number(geometry.y(row: step.lastRow))),\"r\":\(step.lastRow)"
             json += ",\"s\":[\(JSON.string(step.states[0].name)),\(JSON.string(step.states[1].name))]"
             json += ",\"n\":\(JSON.string(index < narration.count ? narration[index] : ""))}"
         }

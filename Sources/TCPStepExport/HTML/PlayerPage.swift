@@ -32,7 +32,8 @@ enum PlayerPage {
     }
 
     /// Steps by showing and hiding the groups tagged with `data-s` (each bucket once), moving the
-    /// reveal clip, and redrawing only the few segments in flight and timers running.
+    /// reveal clip of the current chunk, and redrawing only the few segments in flight and timers
+    /// running.
     static let script = #"""
     (function () {
       "use strict";
@@ -46,14 +47,45 @@ enum PlayerPage {
         (buckets[s] = buckets[s] || []).push(g);
         if (s > 0) g.style.display = "none";
       });
-      var reveal = document.getElementById("reveal-rect");
+      // Each chunk's lifelines are clipped to what the current step has reached.
+      var chunkSvgs = [], clips = [], tops = [], shownChunk = 0;
+      Array.prototype.forEach.call(document.querySelectorAll("#figure svg.chunk"), function (chunk) {
+        var index = +chunk.getAttribute("data-c"), rect = chunk.querySelector("clipPath rect");
+        chunkSvgs[index] = chunk;
+        clips[index] = rect;
+        tops[index] = +rect.getAttribute("y");
+      });
       var live = document.createElementNS(NS, "g");
       live.setAttribute("id", "live-layer");
-      svg.appendChild(live);
+      chunkSvgs[0].appendChild(live);
+
+      function reveal(step) {
+        var chunk = Math.min(Math.floor(step.r / D.chunkRows), chunkSvgs.length - 1);
+        var low = Math.min(chunk, shownChunk), high = Math.max(chunk, shownChunk);
+        for (var j = low; j <= high; j++) {
+          var height = j < chunk ? 1e6 : j > chunk ? 0 : step.y + D.rowHeight / 2 + 2 - tops[j];
+          clips[j].setAttribute("height", Math.max(0, height));
+        }
+        if (chunk !== shownChunk) chunkSvgs[chunk].appendChild(live);
+        shownChunk = chunk;
+      }
       var figure = document.getElementById("figure");
       var el = function (id) { return document.getElementById(id); };
       var current = 0, timer = null;
+      // The page's own timing, for tests and benchmarks: the script's time per single step,
+      // per jump (Home, End), and the browser's Event Timing entries (input to next paint) of
+      // any key or click that took 16 ms or more.
       window.tcpstepStepTimes = [];
+      window.tcpstepJumpTimes = [];
+      window.tcpstepSlowEvents = [];
+      if (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes &&
+          PerformanceObserver.supportedEntryTypes.indexOf("event") >= 0) {
+        new PerformanceObserver(function (list) {
+          list.getEntries().forEach(function (entry) {
+            window.tcpstepSlowEvents.push({ name: entry.name, duration: entry.duration });
+          });
+        }).observe({ type: "event", durationThreshold: 16, buffered: true });
+      }
 
       function setBucket(s, visible) {
         var list = buckets[s];
@@ -112,12 +144,12 @@ enum PlayerPage {
       function go(k) {
         k = Math.max(0, Math.min(last, k));
         var started = performance.now();
-        var scrolled = figure.scrollTop;
+        var scrolled = figure.scrollTop, previous = current;
         if (k > current) { for (var s = current + 1; s <= k; s++) setBucket(s, true); }
         else { for (var s2 = current; s2 > k; s2--) setBucket(s2, false); }
         var before = D.steps[current].s, step = D.steps[k];
         current = k;
-        reveal.setAttribute("height", step.y + D.rowHeight / 2 + 2);
+        reveal(step);
         ["client", "server"].forEach(function (host, i) {
           var node = el("state-" + host);
           node.textContent = step.s[i];
@@ -130,7 +162,7 @@ enum PlayerPage {
         if (Math.abs(scrolled - target) > viewHeight * 0.25) {
           requestAnimationFrame(function () { figure.scrollTop = Math.max(0, target); });
         }
-        window.tcpstepStepTimes.push(performance.now() - started);
+        (Math.abs(k - previous) === 1 ? window.tcpstepStepTimes : window.tcpstepJumpTimes).push(performance.now() - started);
         document.body.setAttribute("data-step", k);
       }
 

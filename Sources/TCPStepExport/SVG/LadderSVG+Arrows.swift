@@ -19,6 +19,7 @@ extension LadderSVG {
         let color = theme.color(arrow.role)
         let x1 = FigureGeometry.x(arrow.from), y1 = geometry.y(row: arrow.startRow)
         let dash = Self.dash(arrow.wire.origin)
+        select(row: arrow.startRow)
         // The departure: a dot on the lifeline and the label (the player shows these when it leaves).
         open(step: arrow.startStep)
         out += "<circle cx=\"\(Markup.number(x1))\" cy=\"\(Markup.number(y1))\" r=\"3\" fill=\"\(color)\"/>\n"

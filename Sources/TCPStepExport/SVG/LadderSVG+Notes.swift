@@ -10,6 +10,7 @@ extension LadderSVG {
                 let lifeline = FigureGeometry.x(host), y = geometry.y(row: index)
                 let x = lifeline + FigureGeometry.outward(host) * FigureGeometry.noteGap
                 let anchor = host == .client ? "end" : "start"
+                select(row: index)
                 open(step: note.step)
                 switch note.kind {
                 case .state:
@@ -31,6 +32,7 @@ extension LadderSVG {
             let x = FigureGeometry.bracketX(span.host)
             let tick = -FigureGeometry.outward(span.host) * 6
             let top = geometry.y(row: span.startRow)
+            select(row: span.startRow)
             let endRow: Int
             if let row = span.endRow {
                 endRow = row

@@ -22,12 +22,18 @@ public struct LadderSVG {
     let words: LadderWords
     let stepTags: Bool
     var out = ""
+    /// The player's figure is a stack of SVGs of `chunkRows` rows each, so that a step makes the
+    /// browser lay out one chunk again, not a figure of ten thousand elements. `out` holds the
+    /// chunk being written; the others wait in `chunks` (the current one's slot is empty).
+    static let chunkRows = 64
+    var chunks: [String] = []
+    var currentChunk = 0
 
     public static func render(_ ladder: Ladder, options: Options = Options()) -> String {
         var figure = LadderSVG(ladder: ladder, theme: options.theme, geometry: FigureGeometry(ladder: ladder),
                                words: LadderWords(ladder.language), stepTags: options.stepTags)
         figure.out.reserveCapacity(4_096 + ladder.arrows.count * 700 + ladder.rows.count * 120)
-        figure.document()
+        if options.stepTags { figure.playerDocument() } else { figure.document() }
         return figure.out
     }
 
@@ -37,14 +43,57 @@ public struct LadderSVG {
         out += "<title>\(Markup.escape(ladder.title))</title>\n"
         out += "<rect width=\"100%\" height=\"100%\" fill=\"\(theme.background)\"/>\n"
         heading()
-        out += stepTags ? "<g id=\"diagram\" clip-path=\"url(#reveal)\">\n" : "<g id=\"diagram\">\n"
-        lifelines()
+        out += "<g id=\"diagram\">\n"
+        lifelines(rows: 0..<ladder.rows.count)
         pauses()
         timeAxis()
         timers()
         arrows()
         notes()
         out += "</g>\n</svg>\n"
+    }
+
+    /// The figure for the HTML player: the heading, then one SVG per chunk of rows, each with its
+    /// own viewBox on the same coordinates (so stacked they make the whole figure) and its
+    /// lifelines clipped to what the current step has reached (`reveal-N`).
+    mutating func playerDocument() {
+        let width = Markup.number(FigureGeometry.width)
+        let count = max(1, (ladder.rows.count + Self.chunkRows - 1) / Self.chunkRows)
+        chunks = Array(repeating: "", count: count)
+        for chunk in 0..<count {
+            select(row: chunk * Self.chunkRows)
+            lifelines(rows: (chunk * Self.chunkRows)..<min(ladder.rows.count, (chunk + 1) * Self.chunkRows))
+            out += "</g>\n"
+        }
+        pauses()
+        timeAxis()
+        timers()
+        arrows()
+        notes()
+        select(row: 0)
+        swap(&out, &chunks[0])
+        var body = "<svg xmlns=\"http://www.w3.org/2000/svg\" xml:lang=\"\(ladder.language.tag)\" class=\"head\" width=\"\(width)\" height=\"\(Markup.number(geometry.diagramTop))\" viewBox=\"0 0 \(width) \(Markup.number(geometry.diagramTop))\" font-family=\"sans-serif\" font-size=\"12\">\n"
+        heading()
+        body += out + "</svg>\n"
+        for (index, content) in chunks.enumerated() {
+            let top = geometry.diagramTop + Double(index * Self.chunkRows) * FigureGeometry.rowHeight
+            let rows = min(Self.chunkRows, ladder.rows.count - index * Self.chunkRows)
+            let height = Markup.number(Double(max(rows, 0)) * FigureGeometry.rowHeight)
+            body += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chunk\" data-c=\"\(index)\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 \(Markup.number(top)) \(width) \(height)\" overflow=\"visible\" font-family=\"sans-serif\" font-size=\"12\">\n"
+            body += "<defs><clipPath id=\"reveal-\(index)\"><rect x=\"0\" y=\"\(Markup.number(top))\" width=\"\(width)\" height=\"0\"/></clipPath></defs>\n"
+            body += "<g clip-path=\"url(#reveal-\(index))\">\n" + content + "</svg>\n"
+        }
+        out = body
+    }
+
+    /// Where the next elements go: the chunk of `row` (the player), or the one figure.
+    mutating func select(row: Int) {
+        guard stepTags, !chunks.isEmpty else { return }
+        let chunk = min(max(0, row) / Self.chunkRows, chunks.count - 1)
+        guard chunk != currentChunk else { return }
+        swap(&out, &chunks[currentChunk])
+        swap(&out, &chunks[chunk])
+        currentChunk = chunk
     }
 
     // MARK: Heading
@@ -64,20 +113,17 @@ public struct LadderSVG {
             let address = line.address + (line.port.map { ":\($0)" } ?? "")
             out += "<text x=\"\(x)\" y=\"\(Markup.number(y + 16))\" text-anchor=\"middle\" font-family=\"monospace\" font-size=\"11\" fill=\"\(theme.muted)\">\(address)</text>\n"
         }
-        if stepTags {
-            // The player uncovers the figure row by row by growing this rectangle.
-            out += "<defs><clipPath id=\"reveal\"><rect id=\"reveal-rect\" x=\"0\" y=\"0\" width=\"\(Markup.number(FigureGeometry.width))\" height=\"\(Markup.number(geometry.y(row: 0) + FigureGeometry.rowHeight / 2))\"/></clipPath></defs>\n"
-        }
     }
 
     // MARK: Lifelines, pauses, time
 
-    /// Each lifeline runs from the top row to the bottom, broken where a pause folds time.
-    mutating func lifelines() {
-        let top = geometry.diagramTop, bottom = geometry.diagramTop + Double(ladder.rows.count) * FigureGeometry.rowHeight
+    /// Each lifeline runs down `rows`, broken where a pause folds time.
+    mutating func lifelines(rows: Range<Int>) {
+        let top = geometry.diagramTop + Double(rows.lowerBound) * FigureGeometry.rowHeight
+        let bottom = geometry.diagramTop + Double(rows.upperBound) * FigureGeometry.rowHeight
         var cuts: [(Double, Double)] = []
-        for (index, row) in ladder.rows.enumerated() {
-            if case .pause = row.kind { cuts.append((geometry.y(row: index) - 7, geometry.y(row: index) + 7)) }
+        for index in rows {
+            if case .pause = ladder.rows[index].kind { cuts.append((geometry.y(row: index) - 7, geometry.y(row: index) + 7)) }
         }
         for host in HostID.allCases {
             let x = Markup.number(FigureGeometry.x(host))
@@ -94,6 +140,7 @@ public struct LadderSVG {
         for (index, row) in ladder.rows.enumerated() {
             guard case .pause(let elapsed) = row.kind else { continue }
             let y = geometry.y(row: index)
+            select(row: index)
             open(step: row.step)
             for host in HostID.allCases {
                 let x = FigureGeometry.x(host)
@@ -109,6 +156,7 @@ public struct LadderSVG {
 
     mutating func timeAxis() {
         for (index, row) in ladder.rows.enumerated() where row.showsTime {
+            select(row: index)
             open(step: row.step)
             out += "<text x=\"\(Markup.number(FigureGeometry.timeRight))\" y=\"\(Markup.number(geometry.y(row: index) + 4))\" text-anchor=\"end\" font-family=\"monospace\" font-size=\"11\" fill=\"\(theme.muted)\">\(Self.timeText(row.time))</text>\n"
             close()
