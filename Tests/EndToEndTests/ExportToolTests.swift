@@ -166,6 +166,9 @@ struct ExportToolTests {
             (log[index]["step"] as? Int ?? -1, log[index]["client"] as? String ?? "", log[index]["server"] as? String ?? "",
              log[index]["inflight"] as? String ?? "")
         }
+        #expect(log.allSatisfy { $0["futureVisible"] as? Int == 0 }, "nothing of a later step shows: \(log.map { $0["futureVisible"] ?? "?" })")
+        #expect(log.map { $0["visibleGroups"] as? Int ?? 0 } .elementsEqual([3, 4, 6, 10, 15, 19, 22, 26, 30, 33, 37, 33, 37, 39, 37, 3, 58, 3]),
+                "\(log.map { $0["visibleGroups"] ?? "?" })")
         #expect(at(0) == (0, "CLOSED", "CLOSED", "nothing in flight"))
         #expect(at(2) == (2, "SYN_SENT", "LISTEN", "in flight: → SYN 0"))
         #expect(at(10) == (10, "TIME_WAIT", "LAST_ACK", "in flight: → ACK 2 ack 2"))

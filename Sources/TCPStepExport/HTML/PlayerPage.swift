@@ -38,11 +38,12 @@ enum PlayerPage {
     (function () {
       "use strict";
       var D = JSON.parse(document.getElementById("data").textContent);
-      var svg = document.querySelector("#figure svg");
+      var figure = document.getElementById("figure");
+      var svg = figure.querySelector("svg");
       var NS = "http://www.w3.org/2000/svg";
       var last = D.steps.length - 1;
       var buckets = [];
-      Array.prototype.forEach.call(svg.querySelectorAll("[data-s]"), function (g) {
+      Array.prototype.forEach.call(figure.querySelectorAll("[data-s]"), function (g) {
         var s = +g.getAttribute("data-s");
         (buckets[s] = buckets[s] || []).push(g);
         if (s > 0) g.style.display = "none";
@@ -69,7 +70,6 @@ enum PlayerPage {
         if (chunk !== shownChunk) chunkSvgs[chunk].appendChild(live);
         shownChunk = chunk;
       }
-      var figure = document.getElementById("figure");
       var el = function (id) { return document.getElementById(id); };
       var current = 0, timer = null;
       // The page's own timing, for tests and benchmarks: the script's time per single step,

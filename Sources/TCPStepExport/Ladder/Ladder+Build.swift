@@ -35,6 +35,11 @@ extension Ladder {
         }
         subtitle = words.subtitle(profile: scenario.config.profile.name.rawValue, lifelines: lifelines)
         rows = layout.rows.enumerated().map { index, row in Self.row(row, index: index, words: words, builder: builder) }
+        // A pause or spacer stands for time passing before the next event: it belongs to that
+        // event's step (the player must not say "925 ms later" before that time has come).
+        for index in rows.indices.reversed().dropFirst() where rows[index].kind != .event && rows[index].kind != .start {
+            rows[index].step = rows[index + 1].step
+        }
         arrows = layout.arrows.map { Self.arrow($0, in: layout, builder: builder, fold: fold, numbering: numbering) }
         timers = builder.timers
         steps = builder.steps

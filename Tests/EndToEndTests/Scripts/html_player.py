@@ -69,6 +69,11 @@ def main():
                 "visibleGroups": driver.execute_script(
                     "return Array.prototype.filter.call(document.querySelectorAll('[data-s]'),"
                     " function (g) { return g.style.display !== 'none'; }).length;"),
+                # Groups of a later step that are showing: the figure must never tell the future.
+                "futureVisible": driver.execute_script(
+                    "var k = +document.body.getAttribute('data-step');"
+                    "return Array.prototype.filter.call(document.querySelectorAll('[data-s]'),"
+                    " function (g) { return g.style.display !== 'none' && +g.getAttribute('data-s') > k; }).length;"),
                 "liveShapes": driver.execute_script(
                     "return document.getElementById('live-layer').childNodes.length;"),
             }
