@@ -19,15 +19,18 @@ struct FigureGeometry {
     /// The top of the first row: below the title, the banner and the host names.
     let diagramTop: Double
     let rowCount: Int
+    /// Some number is absolute among relative ones: a footnote explains the `*`.
+    let hasFootnote: Bool
 
     init(ladder: Ladder) {
         let bannerHeight = ladder.banner == nil ? 0.0 : 30.0
         diagramTop = 64 + bannerHeight + 52
         rowCount = ladder.rows.count
+        hasFootnote = ladder.arrows.contains { $0.label.contains(ArrowWords.absoluteMark) }
     }
 
     var hostNameY: Double { diagramTop - 34 }
-    var height: Double { diagramTop + Double(rowCount) * Self.rowHeight + 16 }
+    var height: Double { diagramTop + Double(rowCount) * Self.rowHeight + (hasFootnote ? 36 : 16) }
 
     func y(row: Int) -> Double { diagramTop + (Double(row) + 0.5) * Self.rowHeight }
 

@@ -50,7 +50,14 @@ public struct LadderSVG {
         timers()
         arrows()
         notes()
-        out += "</g>\n</svg>\n"
+        out += "</g>\n"
+        footnote()
+        out += "</svg>\n"
+    }
+
+    mutating func footnote() {
+        guard geometry.hasFootnote else { return }
+        out += "<text x=\"20\" y=\"\(Markup.number(geometry.height - 12))\" font-size=\"11\" fill=\"\(theme.muted)\">\(Markup.escape(words.absoluteFootnote))</text>\n"
     }
 
     /// The figure for the HTML player: the heading, then one SVG per chunk of rows, each with its
