@@ -35,4 +35,4 @@ hyperfine -N --warmup 2 --runs 20 "$bin export $out/long.tcps --format html -o $
 echo "max RSS, html export of the long trace: $(rss "$bin" export "$out/long.tcps" --format html -o "$out/long.html") KiB"
 ls -l "$out/long.html"
 
-/usr/bin/python3 Tests/EndToEndTests/Scripts/html_player.py --bench "$out/long.html" 300
+/usr/bin/python3 Tests/EndToEndTests/Scripts/html_player.py --bench "$out/long.html" 100

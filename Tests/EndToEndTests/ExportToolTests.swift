@@ -184,6 +184,24 @@ struct ExportToolTests {
         #expect(FileManager.default.fileExists(atPath: "\(directory)/player.png"))
     }
 
+    @Test("`render` and `export --format text|ansi` print the same diagram; every format goes to standard output")
+    func renderIsExportText() throws {
+        for name in ["lost-last-ack", "simultaneous-close"] {
+            #expect(tcpstep("render \(name)").output == tcpstep("export \(name) --format text").output)
+            #expect(tcpstep("render \(name) --width 80 --ascii --absolute").output ==
+                    tcpstep("export \(name) --format text --width 80 --ascii --absolute").output)
+            #expect(tcpstep("render \(name) --format ansi --theme mono").output ==
+                    tcpstep("export \(name) --format ansi --theme mono").output)
+        }
+        for format in ["svg", "html", "mermaid", "plantuml", "mscgen", "text", "ansi"] {
+            let result = tcpstep("export handshake --format \(format)")
+            #expect(result.status == 0 && result.output.count > 200, "\(format)")
+        }
+        #expect(tcpstep("export handshake --format pcap -o handshake-file.pcap").status == 0)
+        let piped = Shell.run("\(Shell.quote(Binary.path)) export handshake --format pcap | cmp - \(directory)/handshake-file.pcap && echo SAME")
+        #expect(piped.output.contains("SAME"), "pcap into a pipe is the file's bytes: \(piped.output)")
+    }
+
     @Test("Bad export requests: a clear message, a non-zero exit, and never a partial file")
     func badRequests() throws {
         let cases: [(String, String)] = [

@@ -105,6 +105,10 @@ enum StepNarrationJoin {
 /// `</script>` in a title cannot end the script).
 enum JSON {
     static func string(_ value: String) -> String {
+        // Most texts need no escape: copy them whole (narration is a megabyte on long traces).
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) {
+            return "\"" + value + "\""
+        }
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

@@ -3,6 +3,10 @@ enum Markup {
     /// Escapes the five XML specials and drops the control characters XML 1.0 forbids (a title
     /// with an escape sequence must not make the file unreadable, nor paint anything).
     static func escape(_ text: String) -> String {
+        // Labels and state names need no escape: copy them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF }) {
+            return text
+        }
         var result = ""
         result.reserveCapacity(text.utf8.count + 8)
         for scalar in text.unicodeScalars {

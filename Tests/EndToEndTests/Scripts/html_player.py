@@ -6,8 +6,9 @@ usage: html_player.py PAGE.html SCREENSHOT.png [STEPS [GO_TO_STEP]]
        html_player.py --bench PAGE.html STEPS   (only the timings: press space STEPS times)
 Prints one JSON object: the states, narration and in-flight text after each action, the step
 times the page measured itself (performance.now around each step), and any console errors.
-Exits non-zero when the page cannot be driven."""
+Exits non-zero when the page cannot be driven. WINDOW=390,844 sets the window size (a phone)."""
 import json
+import os
 import sys
 
 from selenium import webdriver
@@ -21,7 +22,7 @@ def browser():
     options = Options()
     options.binary_location = "/usr/bin/chromium"
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--window-size=1000,1100", "--allow-file-access-from-files"):
+                 "--window-size=" + os.environ.get("WINDOW", "1000,1100"), "--allow-file-access-from-files"):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
