@@ -46,13 +46,7 @@ extension Ladder {
     }
 
     static func row(_ row: DiagramRow, index: Int, words: LadderWords, builder: LadderBuilder) -> Row {
-        let kind: Row.Kind = switch row.kind {
-        case .start: .start
-        case .event: .event
-        case .spacer: .spacer
-        case .pause(let elapsed): .pause(elapsed)
-        }
-        return Row(kind: kind, time: row.time, step: row.step, showsTime: row.showsTime,
+        return Row(kind: row.kind, time: row.time, step: row.step, showsTime: row.showsTime,
                    notes: HostID.allCases.map { host in
                        row.note(host).map { words.note($0, step: builder.noteSteps[index * 2 + host.rawValue] ?? row.step) }
                    })

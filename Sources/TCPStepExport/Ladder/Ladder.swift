@@ -22,14 +22,8 @@ public struct Ladder: Sendable {
 
     /// One row, top to bottom; its `y` is `index × rowHeight` in the figure.
     public struct Row: Hashable, Sendable {
-        public enum Kind: Hashable, Sendable {
-            case start
-            case event
-            /// A little time passing: keeps slants proportional to transit time.
-            case spacer
-            /// A long idle stretch folded into one row ("925 ms later").
-            case pause(Micros)
-        }
+        /// start, event, spacer (a little time passing), pause (a long idle stretch folded).
+        public typealias Kind = DiagramRow.Kind
 
         public var kind: Kind
         public var time: Micros

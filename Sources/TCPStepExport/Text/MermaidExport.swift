@@ -41,18 +41,14 @@ public enum MermaidExport {
     /// Text safe in a Mermaid statement: `#` and `;` (and, where `colon`, `:`) as entity codes,
     /// line breaks and control characters out.
     static func text(_ value: String, colon: Bool = false) -> String {
-        var out = ""
-        for scalar in value.unicodeScalars {
+        Markup.transform(value) { scalar in
             switch scalar {
-            case "#": out += "#35;"
-            case ";": out += "#59;"
-            case ":" where colon: out += "#58;"
-            case "\n", "\r", "\t": out += " "
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
+            case "#": "#35;"
+            case ";": "#59;"
+            case ":" where colon: "#58;"
+            default: nil
             }
         }
-        return out
     }
+
 }

@@ -65,17 +65,13 @@ public enum MscgenExport {
 
     /// A double-quoted mscgen string: quotes and backslashes escaped, one line.
     static func quoted(_ value: String) -> String {
-        var out = ""
-        for scalar in value.unicodeScalars {
+        Markup.transform(value) { scalar in
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n", "\r", "\t": out += " "
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
+            case "\"": "\\\""
+            case "\\": "\\\\"
+            default: nil
             }
         }
-        return out
     }
+
 }

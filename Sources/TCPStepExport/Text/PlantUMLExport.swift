@@ -39,18 +39,9 @@ public enum PlantUMLExport {
 
     /// One line of PlantUML text: no line breaks, backslashes doubled (PlantUML reads `\n`).
     static func text(_ value: String) -> String {
-        var out = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\n", "\r", "\t": out += " "
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        Markup.transform(value) { $0 == "\\" ? "\\\\" : nil }
     }
+
 
     static func quoted(_ value: String) -> String {
         text(value).replacingOccurrences(of: "\"", with: "'")
