@@ -55,14 +55,9 @@ extension Ladder {
     static func arrow(_ arrow: DiagramArrow, in layout: DiagramLayout, builder: LadderBuilder, fold: TraceFold,
                       numbering: SequenceNumbering) -> Arrow {
         let words = ArrowWords(arrow.wire, numbers: fold.numbers(of: arrow.id), numbering: numbering)
-        let end: Arrow.End = switch arrow.end {
-        case .inFlight: .inFlight
-        case .arrived(let row, let outcome): .arrived(row: row, accepted: outcome == .accepted)
-        case .lost(let row): .lost(row: row)
-        }
         return Arrow(wire: arrow.wire, label: words.label, flags: words.flags, seq: words.seq, ack: words.ack,
                      tag: words.tag, arrivalNote: layout.arrivalNote(of: arrow), role: arrow.role,
-                     startRow: arrow.startRow, end: end,
+                     startRow: arrow.startRow, end: arrow.end,
                      startStep: builder.departureSteps[arrow.id] ?? layout.rows[arrow.startRow].step,
                      endStep: arrow.endRow == nil ? nil : builder.endSteps[arrow.id], heldFor: arrow.heldFor)
     }

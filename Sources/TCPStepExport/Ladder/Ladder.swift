@@ -52,14 +52,8 @@ public struct Ladder: Sendable {
 
     /// One segment.
     public struct Arrow: Hashable, Sendable {
-        public enum End: Hashable, Sendable {
-            /// Still on the wire when the trace ends.
-            case inFlight
-            /// Delivered; `accepted` false when the receiver ignored or rejected it.
-            case arrived(row: Int, accepted: Bool)
-            /// Lost by the network halfway, on `row`.
-            case lost(row: Int)
-        }
+        /// In flight when the trace ends, arrived (accepted or not) on a row, or lost halfway on a row.
+        public typealias End = DiagramArrow.End
 
         public var wire: WireSegment
         /// "SYN,ACK 0 ack 1", "ACK 1:101 ack 1 len 100", "FIN,ACK 1 ack 2 (again)".
@@ -93,6 +87,12 @@ public struct Ladder: Sendable {
 
         public var isLost: Bool {
             if case .lost = end { return true }
+            return false
+        }
+
+        /// Delivered and accepted by the receiver's TCP.
+        public var wasAccepted: Bool {
+            if case .arrived(_, .accepted) = end { return true }
             return false
         }
     }

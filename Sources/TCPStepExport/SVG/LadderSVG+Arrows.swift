@@ -26,11 +26,11 @@ extension LadderSVG {
         label(arrow, color: color)
         close()
         switch arrow.end {
-        case .arrived(let row, let accepted):
+        case .arrived(let row, let outcome):
             let x2 = FigureGeometry.x(arrow.to), y2 = geometry.y(row: row)
             open(step: arrow.endStep ?? ladder.rows[row].step)
             line(x1, y1, x2, y2, color: color, dash: dash)
-            head(fromX: x1, fromY: y1, toX: x2, toY: y2, color: color, hollow: !accepted)
+            head(fromX: x1, fromY: y1, toX: x2, toY: y2, color: color, hollow: outcome != .accepted)
             if let note = arrow.arrivalNote {
                 // In the receiver's note column when that is free on this row, else above the head
                 // (below it is where the next row's label goes).

@@ -21,7 +21,7 @@ public enum PlantUMLExport {
                 let shaft = arrow.wire.origin == .host ? "-" : "--"
                 let head: String = switch arrow.end {
                 case .lost: ">x"
-                case .arrived(_, let accepted): accepted ? ">" : ">>"
+                case .arrived(_, let outcome): outcome == .accepted ? ">" : ">>"
                 case .inFlight: ">>"
                 }
                 out += "\(id(arrow.from)) \(shaft)\(head) \(id(arrow.to)) : \(text(ladder.messageText(arrow)))\n"
