@@ -7,6 +7,7 @@ import PackageDescription
 //   TCPStepNarration plain-words narration of every event, English and Chinese tables
 //   TCPStepPileup    the TIME_WAIT pile-up workload, driven through the core
 //   TCPStepRender    trace → layout → grid of styled cells (pure; also text export)
+//   TCPStepExport    trace → ladder model → SVG, HTML player, Mermaid, PlantUML, mscgen, pcap (pure)
 //   TCPStepApp       the interactive model: keys → messages → update → view (pure)
 //   TCPStepTerminal  the only code that touches ncurses (through Modules/CNcursesw)
 //   tcpstep          the command line (swift-argument-parser)
@@ -20,6 +21,7 @@ let package = Package(
         .library(name: "TCPStepRender", targets: ["TCPStepRender"]),
         .library(name: "TCPStepPileup", targets: ["TCPStepPileup"]),
         .library(name: "TCPStepNarration", targets: ["TCPStepNarration"]),
+        .library(name: "TCPStepExport", targets: ["TCPStepExport"]),
         .library(name: "TCPStepApp", targets: ["TCPStepApp"]),
         .library(name: "TCPStepTerminal", targets: ["TCPStepTerminal"]),
     ],
@@ -34,12 +36,13 @@ let package = Package(
         .target(name: "TCPStepPileup", dependencies: ["TCPStepCore"]),
         .target(name: "TCPStepNarration", dependencies: ["TCPStepCore", "TCPStepScenario"]),
         .target(name: "TCPStepRender", dependencies: ["TCPStepCore"]),
+        .target(name: "TCPStepExport", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender"]),
         .target(name: "TCPStepApp", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender", "TCPStepPileup"]),
         .target(name: "TCPStepTerminal", dependencies: ["CNcursesw", "TCPStepRender"]),
         .executableTarget(
             name: "tcpstep",
             dependencies: [
-                "TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepPileup", "TCPStepRender", "TCPStepApp", "TCPStepTerminal",
+                "TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepPileup", "TCPStepRender", "TCPStepExport", "TCPStepApp", "TCPStepTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Golden-file comparison shared by the test targets that check rendered text.
@@ -49,6 +52,7 @@ let package = Package(
         .testTarget(name: "TCPStepPileupTests", dependencies: ["TCPStepCore", "TCPStepPileup"]),
         .testTarget(name: "TCPStepRenderTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepRender", "GoldenFiles"], exclude: ["Golden"]),
         .testTarget(name: "TCPStepAppTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender", "TCPStepApp", "TCPStepPileup", "GoldenFiles"], exclude: ["Golden"]),
+        .testTarget(name: "TCPStepExportTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender", "TCPStepExport"]),
         // Drives the real binary in tmux; depending on it makes `swift test` build it first.
         .testTarget(name: "EndToEndTests", dependencies: ["tcpstep"]),
     ]
