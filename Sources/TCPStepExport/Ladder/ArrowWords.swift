@@ -5,10 +5,11 @@ import TCPStepRender
 /// data), ACK, length and what the network or a timer made of it. The numbers are the trace
 /// fold's (`TraceFold`): relative to the segment's own incarnation's ISNs, or, for a segment that
 /// belongs to no incarnation seen to open (a stale or injected one, the RST answering it), the
-/// absolute number marked with `*`, never a negative offset.
+/// absolute number marked as on screen (`#90`), never a negative offset.
 struct ArrowWords {
-    /// The mark after a number that is absolute among relative ones.
-    static let absoluteMark = "*"
+    /// The mark of a number that is absolute among relative ones: the screen's, so a figure and
+    /// the view read alike.
+    static let absoluteMark = ShownNumber.absoluteMark
 
     var flags: String
     var seq: String
@@ -32,12 +33,7 @@ struct ArrowWords {
         tag = SegmentLabel.tag(for: wire)
     }
 
-    static func text(_ number: ShownNumber) -> String {
-        switch number {
-        case .relative(let offset): String(offset)
-        case .absolute(let value): String(value) + absoluteMark
-        }
-    }
+    static func text(_ number: ShownNumber) -> String { number.text }
 
     /// "SYN,ACK 0 ack 1", "ACK 1:101 ack 1 len 100", "FIN,ACK 1 ack 2 (again)".
     var label: String {

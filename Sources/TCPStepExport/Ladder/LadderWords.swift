@@ -60,8 +60,8 @@ struct LadderWords {
 
     var lost: String { zh ? "丢失" : "lost" }
     var absoluteFootnote: String {
-        zh ? "* 绝对序号：该报文不属于任何已建立的连接化身（旧的或注入的报文）"
-            : "* absolute number: the segment belongs to no incarnation seen to open (a stale or injected one)"
+        zh ? "#90 = 绝对序号：该报文不属于任何已建立的连接化身（旧的或注入的报文）"
+            : "#90 = an absolute number: the segment belongs to no incarnation seen to open (a stale or injected one)"
     }
     var inFlight: String { zh ? "传输中" : "in flight" }
     var time: String { zh ? "时间" : "time" }

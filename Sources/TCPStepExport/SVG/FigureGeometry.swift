@@ -19,7 +19,7 @@ struct FigureGeometry {
     /// The top of the first row: below the title, the banner and the host names.
     let diagramTop: Double
     let rowCount: Int
-    /// Some number is absolute among relative ones: a footnote explains the `*`.
+    /// Some number is absolute among relative ones: a footnote explains the `#`.
     let hasFootnote: Bool
 
     init(ladder: Ladder) {
