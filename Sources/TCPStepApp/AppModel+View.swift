@@ -19,7 +19,7 @@ extension AppModel {
     }
 
     var theme: Theme {
-        let base = Theme.named(options.themeName) ?? .default
+        let base = Theme.named(options.themeName, background: options.background) ?? .default
         return options.noColor ? base.withoutColor() : base
     }
 

@@ -61,6 +61,8 @@ public struct AppModel: Sendable {
 public struct AppOptions: Hashable, Sendable {
     public var ascii = false
     public var themeName = "default"
+    /// The terminal's background, which "default" and "projector" adapt to.
+    public var background: TerminalBackground = .dark
     public var noColor = false
     public var language: NarrationLanguage = .english
     public var presenter = false

@@ -85,7 +85,7 @@ public struct PileupAppModel: InteractiveProgram, Sendable {
     }
 
     public mutating func frame() -> CellGrid {
-        let base = Theme.named(options.themeName) ?? .default
+        let base = Theme.named(options.themeName, background: options.background) ?? .default
         let theme = options.noColor ? base.withoutColor() : base
         let glyphs: GlyphSet = options.ascii ? .ascii : .unicode
         var grid = PileupChart.render(chartData, width: width, height: height, theme: theme, glyphs: glyphs)

@@ -38,8 +38,9 @@ extension Screen {
             paintStateBadge(state, x: x, y: rows.lowerBound + rows.count / 2, model: model, &grid)
             return
         }
-        // Underline would strike through every row of the letters; bold brightens them.
-        let style = model.theme.state(state).with(bold: true, underline: false)
+        // Underline would strike through every row of the letters; bold brightens them. Ink only:
+        // a coloured background behind block letters reads as a blotchy bar.
+        let style = model.theme.ink(model.theme.state(state)).with(bold: true, underline: false)
         for (row, text) in zip(rows, letters) {
             grid.put(text, x: x, y: row, style: style)
         }

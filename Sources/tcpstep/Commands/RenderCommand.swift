@@ -32,7 +32,7 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Absolute sequence numbers instead of numbers relative to each side's ISN.")
     var absolute = false
 
-    @Option(help: "Colours for --format ansi: default, high-contrast or mono. NO_COLOR drops the colours.")
+    @Option(help: "Colours for --format ansi: dark, light, projector, projector-light, mono, or default (from $COLORFGBG, else dark). NO_COLOR drops the colours.")
     var theme = "default"
 
     func validate() throws {
@@ -41,7 +41,7 @@ struct RenderCommand: ParsableCommand {
         }
         if let height, height < 1 { throw ValidationError("--height must be at least 1") }
         guard Theme.named(theme) != nil else {
-            throw ValidationError("unknown theme '\(theme)'; choose default, high-contrast or mono")
+            throw ValidationError("unknown theme '\(theme)'; choose \(Theme.choices)")
         }
     }
 
@@ -49,7 +49,9 @@ struct RenderCommand: ParsableCommand {
         try exitCleanly {
             let scenario = try options.load()
             let events = HeadlessRun.trace(of: scenario)
-            var colours = Theme.named(theme) ?? .default
+            let environment = ProcessInfo.processInfo.environment
+            let background = Theme.fixedBackground(ofThemeNamed: theme) ?? TerminalBackground.fromCOLORFGBG(environment["COLORFGBG"]) ?? .dark
+            var colours = Theme.named(theme, background: background) ?? .default
             if !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty { colours = colours.withoutColor() }
             let diagramOptions = DiagramOptions(
                 width: width, height: 0, numbering: absolute ? .absolute : .relative,
