@@ -13,7 +13,22 @@ extension AppModel {
     }
 
     private mutating func apply(_ message: AppMessage) -> [AppCommand] {
-        status = nil
+        switch message {
+        case .tick:
+            // Ticks never wipe a message before it could be read; while playing, it goes after 3 s.
+            statusAgeMs += tickIntervalMs
+            if isPlaying, statusAgeMs >= Self.statusHoldMs { status = nil }
+        case .resize:
+            break
+        default:
+            status = nil
+            statusAgeMs = 0
+            // Any key puts the closing card away; stepping back or forward goes on as usual.
+            if showsClosingCard {
+                closingCardDismissed = true
+                if message != .stepBack, message != .quit, message != .restart, message != .openScenarioPicker { return [] }
+            }
+        }
         if showsTitleCard {
             switch message {
             case .quit: return [.quit]
@@ -27,15 +42,16 @@ extension AppModel {
         case .stepForward:
             requestStep()
         case .stepBack:
-            if stepper.stepBack() { afterMove() } else { status = "at the beginning" }
+            if stepper.stepBack() { afterMove() } else { status = text(.statusAtBeginning) }
+            closingCardDismissed = false
         case .togglePlay:
             isPlaying.toggle()
         case .faster:
             speedIndex = min(speedIndex + 1, Self.playSpeeds.count - 1)
-            status = "speed \(Self.playSpeeds[speedIndex].formatted) steps/s"
+            status = text(.statusSpeed, Self.playSpeeds[speedIndex].formatted)
         case .slower:
             speedIndex = max(speedIndex - 1, 0)
-            status = "speed \(Self.playSpeeds[speedIndex].formatted) steps/s"
+            status = text(.statusSpeed, Self.playSpeeds[speedIndex].formatted)
         case .tick:
             guard isPlaying else { break }
             if !requestStep() { isPlaying = false }
@@ -64,12 +80,13 @@ extension AppModel {
             app(focus, .abort)
         case .toggleFocus:
             focus = focus.peer
-            status = "keys s x a act on the \(focus.name)"
+            status = text(.statusFocus, text.host(focus))
         case .restart:
             stepper = Stepper(simulation: scenario.makeSimulation())
             selection = nil
             scrollBack = nil
             isPlaying = false
+            closingCardDismissed = false
         case .openScenarioPicker:
             let names = BuiltinScenarios.names
             overlay = .scenarioPicker(names: names, highlighted: names.firstIndex(of: currentBuiltinName ?? "") ?? 0)
@@ -83,12 +100,12 @@ extension AppModel {
             scrollBack = nil
         case .toggleNumbering:
             absoluteNumbers.toggle()
-            status = absoluteNumbers ? "absolute sequence numbers" : "relative sequence numbers"
+            status = text(absoluteNumbers ? .statusAbsolute : .statusRelative)
         case .toggleHelp:
             overlay = overlay == .help ? nil : .help
         case .toggleQuiz:
             options.quiz.toggle()
-            status = options.quiz ? "quiz on: before each state change, predict the next state (1–4)" : "quiz off"
+            status = text(options.quiz ? .statusQuizOn : .statusQuizOff)
         case .overlayKey(let key):
             return handleOverlayKey(key)
         case .resize(let newWidth, let newHeight):
@@ -121,7 +138,7 @@ extension AppModel {
             return true
         }
         guard stepper.stepForward() else {
-            status = "nothing left to happen: press c, L, s, x or a to act, r to restart"
+            status = text(.statusNothingLeft)
             return false
         }
         afterMove()
@@ -178,33 +195,34 @@ extension AppModel {
         selection = nil
         scrollBack = nil
         isPlaying = false
+        closingCardDismissed = false
     }
 
     private mutating func app(_ host: HostID, _ call: AppCall) {
         stepper.intervene(.app(host, call))
         if case .app(_, _, let result)? = stepper.events.last(where: { if case .app = $0.kind { true } else { false } })?.kind,
            case .failed(let error) = result {
-            status = "\(host.name) \(call.name): \(error)"
+            status = text(.statusCallFailed, text.host(host), call.name, error)
         }
         afterMove()
     }
 
     private mutating func intervene(on id: SegmentID?, _ make: (SegmentID) -> Stepper.Intervention) {
         guard let id else {
-            status = "no segment in flight to act on"
+            status = text(.statusNoSegment)
             return
         }
         let intervention = make(id)
         if stepper.intervene(intervention) {
             status = switch intervention {
-            case .drop: "segment \(id.raw) dropped: watch for the retransmission"
-            case .delay(_, let extra): "segment \(id.raw) held back \(extra.durationText)"
-            case .duplicate: "segment \(id.raw) duplicated: the copy is in flight too"
+            case .drop: text(.statusDropped, id.raw)
+            case .delay(_, let extra): text(.statusHeld, id.raw, extra.durationText)
+            case .duplicate: text(.statusDuplicated, id.raw)
             case .app: nil
             }
             afterMove()
         } else {
-            status = "segment \(id.raw) is no longer in flight"
+            status = text(.statusGone, id.raw)
         }
     }
 
@@ -218,7 +236,7 @@ extension AppModel {
     private mutating func cycleSelection(by delta: Int) {
         let inFlight = stepper.simulation.inFlight
         guard !inFlight.isEmpty else {
-            status = "nothing in flight"
+            status = text(.statusNothingInFlight)
             return
         }
         let index = inFlight.firstIndex { $0.id == selection } ?? -1

@@ -10,10 +10,12 @@ extension AppModel {
         layout.update(with: stepper.events, config: options.layoutConfig)
         var grid = Screen.render(screen, layout: layout, width: width, height: height)
         if showsTitleCard {
-            OverlayPainter.titleCard(narrator, theme: theme, glyphs: glyphs, into: &grid)
+            OverlayPainter.titleCard(narrator, text: text, theme: theme, glyphs: glyphs, into: &grid)
+        } else if showsClosingCard, let lines = closingCardText {
+            OverlayPainter.closingCard(lines, text: text, theme: theme, glyphs: glyphs, into: &grid)
         }
         if let overlay {
-            OverlayPainter.paint(overlay, score: quiz, theme: theme, glyphs: glyphs, into: &grid)
+            OverlayPainter.paint(overlay, score: quiz, text: text, language: self.options.language, theme: theme, glyphs: glyphs, into: &grid)
         }
         return grid
     }
@@ -25,6 +27,20 @@ extension AppModel {
 
     var glyphs: GlyphSet { options.ascii ? .ascii : .unicode }
 
+    /// The screen's own words in the chosen language.
+    var text: UIText { options.language == .chinese ? .chinese : .english }
+
+    /// True at the end of the story: nothing left to happen, at the newest step, and the card
+    /// not put away.
+    var showsClosingCard: Bool {
+        !closingCardDismissed && overlay == nil && !stepper.events.isEmpty && stepper.redoableMoves == 0
+            && stepper.simulation.isQuiet && closingCardText != nil
+    }
+
+    /// The scenario's closing words (its last `say`, after every command: "Result: …"), else
+    /// its summary; nil when it has neither.
+    var closingCardText: String? { narrator.epilogue ?? narrator.summary }
+
     var narrator: Narrator {
         Narrator(scenario: scenario, language: options.language, relativeSequenceNumbers: !absoluteNumbers)
     }
@@ -32,20 +48,16 @@ extension AppModel {
     /// What the screen shows, gathered from the stepper and the view state.
     func screenModel() -> ScreenModel {
         let simulation = stepper.simulation
-        var hints = switch (options.presenter, options.ascii) {
-        case (false, false): KeyHint.standard
-        case (false, true): KeyHint.standardASCII
-        case (true, false): KeyHint.presenter
-        case (true, true): KeyHint.presenterASCII
-        }
-        if options.quiz { hints.insert(KeyHint("quiz", "\(quiz.right)/\(quiz.asked)"), at: 0) }
+        var hints = options.presenter ? KeyHint.presenter(text) : KeyHint.standard(text)
+        if options.ascii { hints = hints.map(\.ascii) }
+        if options.quiz { hints.insert(KeyHint(text(.hintQuiz), "\(quiz.right)/\(quiz.asked)"), at: 0) }
         return ScreenModel(
             scenarioTitle: narrator.title, profile: scenario.config.profile.name, variants: scenario.config.variants,
             now: simulation.now, step: simulation.stepCount, hosts: HostPanel.all(in: simulation),
             inFlight: simulation.inFlight, selected: selection, narration: narrationText, status: status,
             keyHints: hints, scroll: scrollBack.map { .back(rows: $0) } ?? .followNewest,
             numbering: absoluteNumbers ? .absolute : .relative, glyphs: glyphs, theme: theme,
-            layoutStyle: options.presenter ? .presenter : .standard)
+            layoutStyle: options.presenter ? .presenter : .standard, text: text, focus: focus)
     }
 
     /// The narration of the step just taken (or the scenario's summary before the first one, its

@@ -21,8 +21,14 @@ public struct AppModel: Sendable {
     public internal(set) var overlay: Overlay?
     public internal(set) var width = 80
     public internal(set) var height = 24
-    /// A short status line after an action ("segment 7 dropped", "nothing in flight").
+    /// A short status line after an action ("segment 7 dropped", "nothing in flight"). It stays
+    /// until the next key, and while playing for at least `statusHoldMs`.
     public internal(set) var status: String?
+    /// Milliseconds of ticks since `status` was set.
+    var statusAgeMs = 0
+    static let statusHoldMs = 3_000
+    /// The closing card was put away (any key); it comes back when the end is reached again.
+    public internal(set) var closingCardDismissed = false
     public var options: AppOptions
     public internal(set) var quiz = QuizScore()
     /// The diagram laid out so far; each frame adds only the new events.
@@ -39,6 +45,7 @@ public struct AppModel: Sendable {
 
     public enum Overlay: Hashable, Sendable {
         case help
+        /// Built-in scenarios with their one-line summaries.
         case scenarioPicker(names: [String], highlighted: Int)
         case question(QuizQuestion)
         case answer(QuizQuestion, chosen: Int)

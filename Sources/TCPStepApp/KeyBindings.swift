@@ -6,31 +6,33 @@ public enum KeyBindings {
     public struct Entry: Hashable, Sendable {
         public var keys: String
         public var action: String
+        /// The same in Chinese, for `--lang zh`.
+        public var actionZH: String
     }
 
-    /// The help overlay's table, in the order a lecturer needs it.
+    /// The help overlay's table, in the order a lecturer needs it; each line in both languages.
     public static let help: [Entry] = [
-        Entry(keys: "space → n", action: "step forward one event"),
-        Entry(keys: "← b", action: "step back one event (exactly)"),
-        Entry(keys: "p", action: "play / pause"),
-        Entry(keys: "+ -", action: "play faster / slower"),
-        Entry(keys: "tab ↑ ↓ click", action: "select a segment in flight"),
-        Entry(keys: "d", action: "drop the selected segment"),
-        Entry(keys: "l", action: "delay it by one latency (press again for more)"),
-        Entry(keys: "u", action: "duplicate it"),
-        Entry(keys: "c", action: "client: connect to the server"),
-        Entry(keys: "L", action: "server: listen"),
-        Entry(keys: "s", action: "send 100 bytes from the focused host"),
-        Entry(keys: "x", action: "close the focused host's connection"),
-        Entry(keys: "a", action: "abort it (RST)"),
-        Entry(keys: "f", action: "switch focus between client and server"),
-        Entry(keys: "r", action: "restart the scenario"),
-        Entry(keys: "S", action: "pick another scenario"),
-        Entry(keys: "PgUp PgDn Home End", action: "scroll the history (End follows the newest)"),
-        Entry(keys: "#", action: "relative / absolute sequence numbers"),
-        Entry(keys: "Q", action: "quiz: predict each next state (score kept)"),
-        Entry(keys: "?", action: "this help"),
-        Entry(keys: "q", action: "quit"),
+        Entry(keys: "space → n", action: "step forward one event", actionZH: "前进一个事件"),
+        Entry(keys: "← b", action: "step back one event (exactly)", actionZH: "后退一个事件（精确还原）"),
+        Entry(keys: "p", action: "play / pause", actionZH: "播放 / 暂停"),
+        Entry(keys: "+ -", action: "play faster / slower", actionZH: "播放加快 / 减慢"),
+        Entry(keys: "tab ↑ ↓ click", action: "select a segment in flight", actionZH: "选择一个在途中的报文段"),
+        Entry(keys: "d", action: "drop the selected segment", actionZH: "丢弃选中的报文段"),
+        Entry(keys: "l", action: "delay it by one latency (press again for more)", actionZH: "把它延迟一个单程时延（再按更久）"),
+        Entry(keys: "u", action: "duplicate it", actionZH: "复制它"),
+        Entry(keys: "c", action: "client: connect to the server", actionZH: "客户端：向服务器发起连接"),
+        Entry(keys: "L", action: "server: listen", actionZH: "服务器：监听"),
+        Entry(keys: "s", action: "send 100 bytes from the focused host", actionZH: "从焦点主机发送 100 字节"),
+        Entry(keys: "x", action: "close the focused host's connection", actionZH: "关闭焦点主机的连接"),
+        Entry(keys: "a", action: "abort it (RST)", actionZH: "异常终止（RST）"),
+        Entry(keys: "f", action: "switch focus between client and server", actionZH: "在客户端和服务器之间切换焦点"),
+        Entry(keys: "r", action: "restart the scenario", actionZH: "重新开始这个场景"),
+        Entry(keys: "S", action: "pick another scenario", actionZH: "选择另一个场景"),
+        Entry(keys: "PgUp PgDn Home End", action: "scroll the history (End follows the newest)", actionZH: "滚动历史（End 跟随最新）"),
+        Entry(keys: "#", action: "relative / absolute sequence numbers", actionZH: "相对 / 绝对序号"),
+        Entry(keys: "Q", action: "quiz: predict each next state (score kept)", actionZH: "测验：预测下一个状态（记分）"),
+        Entry(keys: "?", action: "this help", actionZH: "本帮助"),
+        Entry(keys: "q", action: "quit", actionZH: "退出"),
     ]
 
     /// Maps a key to a message when no overlay is open.

@@ -1,53 +1,97 @@
 import TCPStepCore
 import TCPStepNarration
 import TCPStepRender
+import TCPStepScenario
 
-/// Boxes drawn over the live view: help, the scenario picker, quiz questions, the title card.
+/// Boxes drawn over the live view: help, the scenario picker, quiz questions, the title and
+/// closing cards. Every word comes from `UIText` (or the scenario's own text), in one language.
 enum OverlayPainter {
-    static func paint(_ overlay: AppModel.Overlay, score: QuizScore, theme: Theme, glyphs: GlyphSet, into grid: inout CellGrid) {
+    static func paint(_ overlay: AppModel.Overlay, score: QuizScore, text: UIText, language: NarrationLanguage,
+                      theme: Theme, glyphs: GlyphSet, into grid: inout CellGrid) {
         switch overlay {
         case .help:
-            let width = (KeyBindings.help.map { CellGrid.displayWidth(of: $0.keys) }.max() ?? 0) + 2
-            let lines = KeyBindings.help.map { entry in
-                entry.keys + String(repeating: " ", count: max(1, width - CellGrid.displayWidth(of: entry.keys))) + entry.action
-            }
-            box(title: "keys", lines: lines + ["", "any key closes this help"], theme: theme, glyphs: glyphs, into: &grid)
+            box(title: text(.helpTitle), lines: helpLines(text, height: grid.height, width: grid.width) + ["", text(.helpClose)],
+                theme: theme, glyphs: glyphs, into: &grid)
         case .scenarioPicker(let names, let highlighted):
-            let lines = names.enumerated().map { ($0.offset == highlighted ? "▶ " : "  ") + $0.element }
-            box(title: "scenarios (↑ ↓ enter, esc)", lines: lines, highlight: highlighted, theme: theme, glyphs: glyphs, into: &grid)
+            let lines = pickerLines(names, highlighted: highlighted, language: language, glyphs: glyphs, width: grid.width - 8)
+            // Keep the highlighted one on screen when the list is longer than the box.
+            let room = max(1, grid.height - 4)
+            let first = max(0, min(highlighted - room / 2, lines.count - room))
+            box(title: text(.pickerTitle), lines: Array(lines.dropFirst(first)), highlight: highlighted - first,
+                theme: theme, glyphs: glyphs, into: &grid)
         case .question(let question):
-            var lines = ["Which state will the \(question.host.name) enter next?", "(now \(question.from.name))", ""]
+            var lines = [text(.quizQuestion, text.host(question.host)), text(.quizNow, question.from.name), ""]
             lines += question.choices.enumerated().map { "  \($0.offset + 1)  \($0.element.name)" }
-            lines += ["", "answer with 1–\(question.choices.count) · score \(score.right)/\(score.asked)"]
-            box(title: "predict", lines: lines, theme: theme, glyphs: glyphs, into: &grid)
+            lines += ["", text(.quizAnswerWith, question.choices.count, "\(score.right)/\(score.asked)")]
+            box(title: text(.quizTitle), lines: lines, theme: theme, glyphs: glyphs, into: &grid)
         case .answer(let question, let chosen):
             let right = chosen == question.correct
+            let entered = question.choices[question.correct].name
             let lines = [
-                right ? "Right: the \(question.host.name) entered \(question.choices[question.correct].name)."
-                      : "Not quite: you said \(question.choices[chosen].name); the \(question.host.name) entered \(question.choices[question.correct].name).",
+                right ? text(.quizRight, text.host(question.host), entered)
+                      : text(.quizWrong, question.choices[chosen].name, text.host(question.host), entered),
                 "",
-                "score \(score.right)/\(score.asked) · space continues",
+                text(.quizContinue, "\(score.right)/\(score.asked)"),
             ]
-            box(title: right ? "correct" : "wrong", lines: lines, theme: theme, glyphs: glyphs, into: &grid)
+            box(title: text(right ? .quizCorrectTitle : .quizWrongTitle), lines: lines, theme: theme, glyphs: glyphs, into: &grid)
+        }
+    }
+
+    /// The key table in one column, or in two when one would not fit the height (80×24 keeps
+    /// every key, "q quit" included).
+    static func helpLines(_ text: UIText, height: Int, width: Int) -> [String] {
+        let entries = KeyBindings.help.map { ($0.keys, text.language == .chinese ? $0.actionZH : $0.action) }
+        let keyWidth = (entries.map { CellGrid.displayWidth(of: $0.0) }.max() ?? 0) + 2
+        let lines = entries.map { $0.0 + String(repeating: " ", count: max(1, keyWidth - CellGrid.displayWidth(of: $0.0))) + $0.1 }
+        guard lines.count + 2 > height - 4 else { return lines }
+        let half = (lines.count + 1) / 2
+        let columnWidth = min((lines.prefix(half).map { CellGrid.displayWidth(of: $0) }.max() ?? 0) + 2, (width - 8) / 2)
+        return (0 ..< half).map { row in
+            let left = CellGrid.clip(lines[row], toWidth: columnWidth - 1)
+            let right = row + half < lines.count ? lines[row + half] : ""
+            return left + String(repeating: " ", count: max(1, columnWidth - CellGrid.displayWidth(of: left))) + right
+        }
+    }
+
+    /// "▶ lost-last-ack   The client's last ACK is lost …": name and summary, one line each.
+    static func pickerLines(_ names: [String], highlighted: Int, language: NarrationLanguage,
+                            glyphs: GlyphSet, width: Int) -> [String] {
+        let nameWidth = (names.map { CellGrid.displayWidth(of: $0) }.max() ?? 0) + 2
+        return names.enumerated().map { index, name in
+            let scenario = try? BuiltinScenarios.scenario(named: name)
+            let summary = (language == .chinese ? scenario?.summaryZH : nil) ?? scenario?.summary ?? ""
+            let line = (index == highlighted ? String(glyphs.pointer) + " " : "  ") + name
+                + String(repeating: " ", count: max(1, nameWidth - CellGrid.displayWidth(of: name))) + summary
+            return CellGrid.clip(line, toWidth: max(10, width), ellipsis: glyphs == .ascii ? "~" : "…")
         }
     }
 
     /// The scenario's title and summary, shown before the first step in presenter mode.
-    static func titleCard(_ narrator: Narrator, theme: Theme, glyphs: GlyphSet, into grid: inout CellGrid) {
+    static func titleCard(_ narrator: Narrator, text: UIText, theme: Theme, glyphs: GlyphSet, into grid: inout CellGrid) {
         var lines = [narrator.title, ""]
         if let summary = narrator.summary { lines += WordWrap.lines(summary, width: max(20, grid.width - 16)) }
         if let warning = narrator.variantWarning { lines += ["", warning] }
-        lines += ["", "space to begin"]
+        lines += ["", text(.titleCardBegin)]
         box(title: "tcpstep", lines: lines, theme: theme, glyphs: glyphs, into: &grid)
     }
 
-    /// A framed box centred on the grid, over whatever is there.
-    static func box(title: String, lines: [String], highlight: Int? = nil, theme: Theme, glyphs: GlyphSet, into grid: inout CellGrid) {
+    /// The story's last words once nothing is left to happen, low on the screen so that the
+    /// diagram's end stays visible above it.
+    static func closingCard(_ words: String, text: UIText, theme: Theme, glyphs: GlyphSet, into grid: inout CellGrid) {
+        let width = max(20, min(grid.width - 10, 100))
+        let lines = WordWrap.lines(words, width: width) + ["", text(.closingContinue)]
+        box(title: text(.closingTitle), lines: lines, theme: theme, glyphs: glyphs, bottom: true, into: &grid)
+    }
+
+    /// A framed box centred on the grid (or above its last rows with `bottom`), over whatever is there.
+    static func box(title: String, lines: [String], highlight: Int? = nil, theme: Theme, glyphs: GlyphSet,
+                    bottom: Bool = false, into grid: inout CellGrid) {
         let inner = min(grid.width - 4, max(CellGrid.displayWidth(of: title) + 4, lines.map { CellGrid.displayWidth(of: $0) }.max() ?? 0))
         let visible = Array(lines.prefix(max(0, grid.height - 4)))
         guard inner > 4, !visible.isEmpty else { return }
         let boxWidth = inner + 4, boxHeight = visible.count + 2
-        let left = (grid.width - boxWidth) / 2, top = max(0, (grid.height - boxHeight) / 2)
+        let left = (grid.width - boxWidth) / 2
+        let top = bottom ? max(0, grid.height - 2 - boxHeight) : max(0, (grid.height - boxHeight) / 2)
         let style = theme.narration
         grid.fill(GridRect(x: left, y: top, width: boxWidth, height: boxHeight), style: style)
         let horizontal = String(repeating: glyphs.horizontal, count: boxWidth - 2)

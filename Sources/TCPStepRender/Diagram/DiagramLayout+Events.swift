@@ -28,6 +28,13 @@ extension DiagramLayout {
     }
 
     private mutating func depart(_ wire: WireSegment, _ event: TraceEvent) {
+        // A segment sent the moment a rejected one arrived is the receiver's answer to it: the
+        // rejected arrow then says "→ RST" or "→ ACK" instead of "dropped".
+        if let last = lastEvent, last.time == event.time, wire.origin == .host, !wire.isRetransmission,
+           case .deliver(let id, wire.from, _, .rejected(let reason)) = last.kind, let index = arrowByID[id] {
+            arrows[index].reply = RejectReasonText.Reply(wire, to: reason)
+            replaceArrivalNote(&arrows[index])
+        }
         if rowDuration == nil { rowDuration = max(.ms(1), wire.arrivesAt - wire.sentAt) }
         if wire.origin != .injected, hostPorts[wire.from.rawValue] == nil {
             hostPorts[wire.from.rawValue] = wire.segment.sourcePort

@@ -19,11 +19,14 @@ public struct DiagramLayout: Sendable {
         /// Virtual time one row stands for when spacing rows out; nil: the first segment's
         /// transit time (10 ms until a segment is sent).
         public var rowDuration: Micros?
+        /// The language of the words on arrows and lifelines.
+        public var text: UIText
 
-        public init(width: Int, numbering: SequenceNumbering = .relative, rowDuration: Micros? = nil) {
+        public init(width: Int, numbering: SequenceNumbering = .relative, rowDuration: Micros? = nil, text: UIText = .english) {
             self.width = width
             self.numbering = numbering
             self.rowDuration = rowDuration
+            self.text = text
         }
     }
 

@@ -42,7 +42,8 @@ extension DiagramPainter {
             grid.put(character: rightward ? base.arrowRight : base.arrowLeft, x: x(receiverX + (rightward ? -1 : 1)), y: rowY, style: style)
             grid.put(character: base.bullet, x: x(receiverX), y: rowY, style: style)
         case .lost(let row) where window.contains(row):
-            let text = rightward ? "\(base.drop) lost" : "lost \(base.drop)"
+            let lost = options.text(.lost)
+            let text = rightward ? "\(base.drop) \(lost)" : "\(lost) \(base.drop)"
             let textX = rightward ? arrow.turnX : arrow.turnX - TextWidth.columns(text) + 1
             grid.put(text, x: x(textX), y: y(row), style: theme.segment(.dropped))
         case .arrived, .lost:

@@ -20,13 +20,16 @@ extension Screen {
 
 extension KeyHint {
     /// The few keys a lecturer needs while presenting; `?` lists the rest.
-    public static let presenter: [KeyHint] = [
-        KeyHint("␣", "step"), KeyHint("←", "back"), KeyHint("p", "play"), KeyHint("tab", "select"),
-        KeyHint("d", "drop"), KeyHint("?", "help"), KeyHint("q", "quit"),
-    ]
+    public static let presenter: [KeyHint] = presenter(.english)
+
+    public static func presenter(_ text: UIText) -> [KeyHint] {
+        [
+            KeyHint("␣", text(.hintStep)), KeyHint("←", text(.hintBack)), KeyHint("?", text(.hintHelp)),
+            KeyHint("q", text(.hintQuit)), KeyHint("p", text(.hintPlay)), KeyHint("tab", text(.hintSelect)),
+            KeyHint("d", text(.hintDrop)),
+        ]
+    }
 
     /// The same keys named in ASCII, for `--ascii` terminals.
-    public static let presenterASCII: [KeyHint] = presenter.map { hint in
-        standardASCII.first { $0.action == hint.action } ?? hint
-    }
+    public static let presenterASCII: [KeyHint] = presenter.map(\.ascii)
 }

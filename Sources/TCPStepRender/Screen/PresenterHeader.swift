@@ -17,9 +17,9 @@ extension Screen {
     private static func paintPresenterNameRow(_ panel: HostPanel, x: Int, width: Int, y: Int,
                                               model: ScreenModel, _ grid: inout CellGrid) {
         let theme = model.theme
-        var column = x + grid.put(CellGrid.clip(hostHeading(panel), toWidth: width), x: x, y: y, style: theme.hostLabel)
+        var column = x + paintHostHeading(panel, x: x, width: width, y: y, model: model, &grid)
         for timer in panel.timers {
-            let text = "  " + timer.text
+            let text = "  " + timer.text(model.text)
             guard column + CellGrid.displayWidth(of: text) <= x + width else { break }
             column += grid.put(text, x: column, y: y, style: theme.timeAxis)
         }

@@ -28,12 +28,19 @@ public struct ScreenModel: Hashable, Sendable {
     public var theme: Theme
     /// Standard, or the presenter's big labels and narration panel (`--presenter`).
     public var layoutStyle: ScreenLayoutStyle
+    /// The language of the screen's own words.
+    public var text: UIText
+    /// The host that the keys s, x and a act on, marked in the header; nil: no mark.
+    public var focus: HostID?
 
     public init(scenarioTitle: String, profile: ProfileName, variants: TeachingVariants = TeachingVariants(),
                 now: Micros, step: Int, hosts: [HostPanel], inFlight: [WireSegment], selected: SegmentID? = nil,
                 narration: String = "", status: String? = nil, keyHints: [KeyHint] = KeyHint.standard,
                 scroll: DiagramScroll = .followNewest, numbering: SequenceNumbering = .relative,
-                glyphs: GlyphSet = .unicode, theme: Theme = .default, layoutStyle: ScreenLayoutStyle = .standard) {
+                glyphs: GlyphSet = .unicode, theme: Theme = .default, layoutStyle: ScreenLayoutStyle = .standard,
+                text: UIText = .english, focus: HostID? = nil) {
+        self.text = text
+        self.focus = focus
         self.scenarioTitle = scenarioTitle
         self.profile = profile
         self.variants = variants
@@ -83,11 +90,14 @@ public struct TimerCountdown: Hashable, Sendable {
     }
 
     /// "RTO 2.0 s try 2": seconds with one decimal from a second up, milliseconds below.
-    public var text: String {
+    public var text: String { text(.english) }
+
+    /// The countdown in `words`' language ("RTO 2.0 s 第 2 次").
+    public func text(_ words: UIText) -> String {
         let time = remaining >= .seconds(1)
             ? "\(remaining / 1_000_000).\((remaining % 1_000_000) / 100_000) s"
             : "\(max(0, remaining).millisecondsText) ms"
-        let attemptText = kind == .retransmission && attempt > 0 ? " try \(attempt + 1)" : ""
+        let attemptText = kind == .retransmission && attempt > 0 ? " " + words(.timerTry, attempt + 1) : ""
         return "\(kind.label) \(time)\(attemptText)"
     }
 }
@@ -102,19 +112,28 @@ public struct KeyHint: Hashable, Sendable {
         self.action = action
     }
 
-    /// The keys of the stepping view, as DESIGN-tui.md shows them.
-    public static let standard: [KeyHint] = [
-        KeyHint("␣", "step"), KeyHint("←", "back"), KeyHint("p", "play"), KeyHint("tab", "select"),
-        KeyHint("d", "drop"), KeyHint("l", "delay"), KeyHint("u", "dup"), KeyHint("#", "rel/abs"),
-        KeyHint("?", "help"), KeyHint("q", "quit"),
-    ]
+    /// The keys of the stepping view, as DESIGN-tui.md shows them. "q quit" and "? help"
+    /// come right after stepping, so that a narrow key bar never loses them.
+    public static let standard: [KeyHint] = standard(.english)
+
+    public static func standard(_ text: UIText) -> [KeyHint] {
+        [
+            KeyHint("␣", text(.hintStep)), KeyHint("←", text(.hintBack)), KeyHint("?", text(.hintHelp)),
+            KeyHint("q", text(.hintQuit)), KeyHint("p", text(.hintPlay)), KeyHint("tab", text(.hintSelect)),
+            KeyHint("d", text(.hintDrop)), KeyHint("l", text(.hintDelay)), KeyHint("u", text(.hintDup)),
+            KeyHint("#", text(.hintNumbers)),
+        ]
+    }
 
     /// The same keys named in ASCII, for `--ascii` terminals.
-    public static let standardASCII: [KeyHint] = standard.map { hint in
-        switch hint.key {
-        case "␣": KeyHint("space", hint.action)
-        case "←": KeyHint("left", hint.action)
-        default: hint
+    public static let standardASCII: [KeyHint] = standard.map(\.ascii)
+
+    /// This hint with its key named in ASCII ("space", "left").
+    public var ascii: KeyHint {
+        switch key {
+        case "␣": KeyHint("space", action)
+        case "←": KeyHint("left", action)
+        default: self
         }
     }
 }

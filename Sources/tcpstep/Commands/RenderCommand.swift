@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TCPStepCore
+import TCPStepNarration
 import TCPStepRender
 import TCPStepScenario
 
@@ -32,6 +33,8 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Absolute sequence numbers instead of numbers relative to each side's ISN.")
     var absolute = false
 
+    @OptionGroup var language: LanguageOption
+
     @Option(help: "Colours for --format ansi: dark, light, projector, projector-light, mono, or default (from $COLORFGBG, else dark). NO_COLOR drops the colours.")
     var theme = "default"
 
@@ -53,11 +56,13 @@ struct RenderCommand: ParsableCommand {
             let background = Theme.fixedBackground(ofThemeNamed: theme) ?? TerminalBackground.fromCOLORFGBG(environment["COLORFGBG"]) ?? .dark
             var colours = Theme.named(theme, background: background) ?? .default
             if !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty { colours = colours.withoutColor() }
+            let lang = try language.resolved()
             let diagramOptions = DiagramOptions(
                 width: width, height: 0, numbering: absolute ? .absolute : .relative,
-                glyphs: ascii ? .ascii : .unicode, theme: colours)
+                glyphs: ascii ? .ascii : .unicode, theme: colours, text: lang.uiText)
+            let narrator = Narrator(scenario: scenario, language: lang, relativeSequenceNumbers: !absolute)
             let grid = DiagramExport.render(
-                events: events[...], title: scenario.title, profile: scenario.config.profile.name,
+                events: events[...], title: narrator.title, profile: scenario.config.profile.name,
                 variants: scenario.config.variants, options: diagramOptions, height: height)
             print(DiagramExport.string(grid, format: format), terminator: "")
         }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import TCPStepCore
+import TCPStepNarration
+import TCPStepRender
 import TCPStepScenario
 
 /// `tcpstep trace FILE [--json]`: run a scenario to quiet, headless, and print every event.
@@ -18,6 +20,8 @@ struct TraceCommand: ParsableCommand {
     @Flag(help: "One JSON object per line instead of a table.")
     var json = false
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         try exitCleanly {
             let scenario = try options.load()
@@ -31,9 +35,12 @@ struct TraceCommand: ParsableCommand {
                 }
                 print(output, terminator: "")
             } else {
-                print("\(scenario.title) · profile \(scenario.config.profile.name.rawValue)" +
-                      (scenario.config.variants.isAny ? " · not TCP: \(scenario.config.variants.names.joined(separator: ", "))" : ""))
-                print(events.table)
+                let lang = try language.resolved()
+                let narrator = Narrator(scenario: scenario, language: lang, relativeSequenceNumbers: true)
+                let words = lang.uiText
+                print("\(narrator.title) · \(scenario.config.profile.name.rawValue)" +
+                      (scenario.config.variants.isAny ? " · " + words(.notTCP, scenario.config.variants.names.joined(separator: ", ")) : ""))
+                print(lang == .english ? events.table : TraceTableText.narrated(events, by: narrator, words: words))
             }
         }
     }
