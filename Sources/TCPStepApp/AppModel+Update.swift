@@ -80,7 +80,7 @@ extension AppModel {
             app(focus, .abort)
         case .toggleFocus:
             focus = focus.peer
-            status = text(.statusFocus, text.host(focus))
+            status = text(.statusFocus, text.word(focus))
         case .restart:
             stepper = Stepper(simulation: scenario.makeSimulation())
             selection = nil
@@ -202,7 +202,7 @@ extension AppModel {
         stepper.intervene(.app(host, call))
         if case .app(_, _, let result)? = stepper.events.last(where: { if case .app = $0.kind { true } else { false } })?.kind,
            case .failed(let error) = result {
-            status = text(.statusCallFailed, text.host(host), call.name, error)
+            status = text(.statusCallFailed, text.word(host), call.name, text.callError(error))
         }
         afterMove()
     }

@@ -20,7 +20,7 @@ enum OverlayPainter {
             box(title: text(.pickerTitle), lines: Array(lines.dropFirst(first)), highlight: highlighted - first,
                 theme: theme, glyphs: glyphs, into: &grid)
         case .question(let question):
-            var lines = [text(.quizQuestion, text.host(question.host)), text(.quizNow, question.from.name), ""]
+            var lines = [text(.quizQuestion, text.word(question.host)), text(.quizNow, question.from.name), ""]
             lines += question.choices.enumerated().map { "  \($0.offset + 1)  \($0.element.name)" }
             lines += ["", text(.quizAnswerWith, question.choices.count, "\(score.right)/\(score.asked)")]
             box(title: text(.quizTitle), lines: lines, theme: theme, glyphs: glyphs, into: &grid)
@@ -28,8 +28,8 @@ enum OverlayPainter {
             let right = chosen == question.correct
             let entered = question.choices[question.correct].name
             let lines = [
-                right ? text(.quizRight, text.host(question.host), entered)
-                      : text(.quizWrong, question.choices[chosen].name, text.host(question.host), entered),
+                right ? text(.quizRight, text.word(question.host), entered)
+                      : text(.quizWrong, question.choices[chosen].name, text.word(question.host), entered),
                 "",
                 text(.quizContinue, "\(score.right)/\(score.asked)"),
             ]

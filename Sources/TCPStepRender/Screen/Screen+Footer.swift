@@ -50,7 +50,7 @@ enum SegmentDetails {
         var fields = "\(segment.flags) seq=\(segment.seq)"
         if segment.flags.contains(.ack) { fields += " ack=\(segment.ack)" }
         fields += " len=\(segment.payloadLength) win=\(segment.window)"
-        let route = "\(model.text.host(wire.from)):\(segment.sourcePort) \(glyphs.rightArrow) \(model.text.host(wire.to)):\(segment.destinationPort)"
+        let route = "\(model.text.word(wire.from)):\(segment.sourcePort) \(glyphs.rightArrow) \(model.text.word(wire.to)):\(segment.destinationPort)"
         let fate = wire.lostAt.map { model.text(.lostAt, Screen.secondsText($0)) } ?? model.text(.arrivesAt, Screen.secondsText(wire.arrivesAt))
         let pointer = model.glyphs.pointer
         // Most telling first: the line is cut at the right on a narrow terminal.

@@ -72,7 +72,7 @@ public struct ScreenRegions: Hashable, Sendable {
     public var bottomSeparatorRow: Int { (isPresenter ? height - 8 : height - 6) - narrationExtraRows }
     /// The details line; the presenter style has none and writes a status message into the
     /// separator above the narration instead, which is this row then.
-    public var detailsRow: Int { isPresenter ? bottomSeparatorRow : height - 5 }
+    public var detailsRow: Int { isPresenter ? bottomSeparatorRow : bottomSeparatorRow + 1 }
     public var narrationRows: Range<Int> {
         isPresenter ? (height - 7 - narrationExtraRows) ..< (height - 7 + Self.presenterNarrationLines)
                     : (height - 4 - narrationExtraRows) ..< (height - 4 + Self.narrationLines)

@@ -3,7 +3,7 @@ import TCPStepCore
 /// Every phrase of the screen (`UIText`), with its English and Chinese wording.
 public enum UIKey: String, CaseIterable, Hashable, Sendable {
     // Header and frame
-    case hostClient, hostServer, notTCP, clockTime, clockStep, tooSmall, focusMark
+    case hostClient, hostServer, wordClient, wordServer, notTCP, clockTime, clockStep, tooSmall, focusMark
     // Details line
     case nothingInFlight, oneInFlight, manyInFlight, sentAt, arrivesAt, lostAt
     // Diagram
@@ -21,6 +21,7 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
     case statusQuizOn, statusQuizOff, statusNothingLeft, statusNoSegment, statusDropped
     case statusHeld, statusDuplicated, statusGone, statusNothingInFlight, statusCallFailed
     case statusInjected, statusInjectFailed
+    case errorNoConnection, errorAlreadyExists, errorForeignSocket, errorClosing, errorNoResources
     // Overlays
     case helpTitle, helpClose, pickerTitle, quizTitle, quizQuestion, quizNow, quizAnswerWith
     case quizRight, quizWrong, quizContinue, quizCorrectTitle, quizWrongTitle, quizOnPrompt
@@ -30,10 +31,10 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
     case traceDelay, traceState, traceTimer, traceApp, traceSignal
 
     static let english: [UIKey: String] = [
-        .hostClient: "CLIENT", .hostServer: "SERVER", .notTCP: "not TCP: {0}",
+        .hostClient: "CLIENT", .hostServer: "SERVER", .wordClient: "client", .wordServer: "server", .notTCP: "not TCP: {0}",
         .clockTime: "t {0}", .clockStep: "step {0}",
         .tooSmall: "terminal too small: need {0}, have {1}",
-        .focusMark: "s x a act here",
+        .focusMark: "s x a",
         .nothingInFlight: "nothing in flight",
         .oneInFlight: "1 segment in flight{0}tab selects it",
         .manyInFlight: "{0} segments in flight{1}tab selects one",
@@ -61,9 +62,12 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
         .statusDropped: "segment {0} dropped: watch for the retransmission",
         .statusHeld: "segment {0} held back {1}", .statusDuplicated: "segment {0} duplicated: the copy is in flight too",
         .statusGone: "segment {0} is no longer in flight", .statusNothingInFlight: "nothing in flight",
-        .statusCallFailed: "the {0}'s call {1} failed: {2}",
+        .statusCallFailed: "{0} {1}: {2}",
         .statusInjected: "an old {0} is on the wire: watch what the {1} does with it",
         .statusInjectFailed: "nothing to copy an old segment from yet: connect first",
+        .errorNoConnection: "error: connection does not exist", .errorAlreadyExists: "error: connection already exists",
+        .errorForeignSocket: "error: foreign socket unspecified", .errorClosing: "error: connection closing",
+        .errorNoResources: "error: insufficient resources",
         .helpTitle: "keys", .helpClose: "any key closes this help",
         .pickerTitle: "scenarios (↑ ↓ enter, esc)",
         .quizTitle: "predict", .quizQuestion: "Which state will the {0} enter next?", .quizNow: "(now {0})",
@@ -80,10 +84,10 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
     ]
 
     static let chinese: [UIKey: String] = [
-        .hostClient: "客户端", .hostServer: "服务器", .notTCP: "这不是 TCP：{0}",
+        .hostClient: "客户端", .hostServer: "服务器", .wordClient: "客户端", .wordServer: "服务器", .notTCP: "这不是 TCP：{0}",
         .clockTime: "时间 {0}", .clockStep: "第 {0} 步",
         .tooSmall: "终端太小：至少需要 {0}，现在是 {1}",
-        .focusMark: "s x a 作用于此",
+        .focusMark: "s x a",
         .nothingInFlight: "网络中没有报文段",
         .oneInFlight: "1 个报文段在途中{0}tab 选中它",
         .manyInFlight: "{0} 个报文段在途中{1}tab 选中其中一个",
@@ -114,6 +118,9 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
         .statusCallFailed: "{0}调用 {1} 失败：{2}",
         .statusInjected: "一个旧的 {0} 出现在网络中：看{1}怎样处理它",
         .statusInjectFailed: "还没有可以复制的旧报文段：请先建立连接",
+        .errorNoConnection: "错误：连接不存在", .errorAlreadyExists: "错误：连接已经存在",
+        .errorForeignSocket: "错误：没有指定对端", .errorClosing: "错误：连接正在关闭",
+        .errorNoResources: "错误：资源不足（临时端口用完）",
         .helpTitle: "按键", .helpClose: "按任意键关闭帮助",
         .pickerTitle: "场景（↑ ↓ enter 选择，esc 取消）",
         .quizTitle: "预测", .quizQuestion: "{0}接下来会进入哪个状态？", .quizNow: "（现在是 {0}）",
@@ -133,4 +140,19 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
 extension UIText {
     /// "CLIENT" / "客户端".
     public func host(_ host: HostID) -> String { self(host == .client ? .hostClient : .hostServer) }
+
+    /// RFC 9293's error for a user call, in this language.
+    public func callError(_ error: UserCallError) -> String {
+        let key: UIKey = switch error {
+        case .connectionDoesNotExist: .errorNoConnection
+        case .connectionAlreadyExists: .errorAlreadyExists
+        case .foreignSocketUnspecified: .errorForeignSocket
+        case .connectionClosing: .errorClosing
+        case .insufficientResources: .errorNoResources
+        }
+        return self(key)
+    }
+
+    /// "client" / "客户端", inside a sentence.
+    public func word(_ host: HostID) -> String { self(host == .client ? .wordClient : .wordServer) }
 }
