@@ -10,8 +10,11 @@ enum OverlayPainter {
                       theme: Theme, glyphs: GlyphSet, into grid: inout CellGrid) {
         switch overlay {
         case .help:
-            box(title: text(.helpTitle), lines: helpLines(text, height: grid.height, width: grid.width) + ["", text(.helpClose)],
-                theme: theme, glyphs: glyphs, into: &grid)
+            // Every key, "q quit" included, even at 80×24: the box may use all rows but one, and
+            // the closing hint goes first when rows are short.
+            var lines = helpLines(text, height: grid.height, width: grid.width)
+            if lines.count + 4 <= grid.height - 1 { lines += ["", text(.helpClose)] }
+            box(title: text(.helpTitle), lines: lines, theme: theme, glyphs: glyphs, marginRows: 0, into: &grid)
         case .scenarioPicker(let names, let highlighted):
             let lines = pickerLines(names, highlighted: highlighted, language: language, glyphs: glyphs, width: grid.width - 8)
             // Keep the highlighted one on screen when the list is longer than the box.
@@ -40,10 +43,12 @@ enum OverlayPainter {
     /// The key table in one column, or in two when one would not fit the height (80×24 keeps
     /// every key, "q quit" included).
     static func helpLines(_ text: UIText, height: Int, width: Int) -> [String] {
-        let entries = KeyBindings.help.map { ($0.keys, text.language == .chinese ? $0.actionZH : $0.action) }
+        let entries = KeyBindings.help.map { entry in
+            text.language == .chinese ? (entry.keys.replacing("click", with: text(.helpClick)), entry.actionZH) : (entry.keys, entry.action)
+        }
         let keyWidth = (entries.map { CellGrid.displayWidth(of: $0.0) }.max() ?? 0) + 2
         let lines = entries.map { $0.0 + String(repeating: " ", count: max(1, keyWidth - CellGrid.displayWidth(of: $0.0))) + $0.1 }
-        guard lines.count + 2 > height - 4 else { return lines }
+        guard lines.count + 2 > height else { return lines }
         let half = (lines.count + 1) / 2
         let columnWidth = min((lines.prefix(half).map { CellGrid.displayWidth(of: $0) }.max() ?? 0) + 2, (width - 8) / 2)
         return (0 ..< half).map { row in
@@ -85,9 +90,9 @@ enum OverlayPainter {
 
     /// A framed box centred on the grid (or above its last rows with `bottom`), over whatever is there.
     static func box(title: String, lines: [String], highlight: Int? = nil, theme: Theme, glyphs: GlyphSet,
-                    bottom: Bool = false, into grid: inout CellGrid) {
+                    bottom: Bool = false, marginRows: Int = 2, into grid: inout CellGrid) {
         let inner = min(grid.width - 4, max(CellGrid.displayWidth(of: title) + 4, lines.map { CellGrid.displayWidth(of: $0) }.max() ?? 0))
-        let visible = Array(lines.prefix(max(0, grid.height - 4)))
+        let visible = Array(lines.prefix(max(0, grid.height - 2 - 2 * marginRows)))
         guard inner > 4, !visible.isEmpty else { return }
         let boxWidth = inner + 4, boxHeight = visible.count + 2
         let left = (grid.width - boxWidth) / 2

@@ -23,7 +23,7 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
     case statusInjected, statusInjectFailed
     case errorNoConnection, errorAlreadyExists, errorForeignSocket, errorClosing, errorNoResources
     // Overlays
-    case helpTitle, helpClose, pickerTitle, quizTitle, quizQuestion, quizNow, quizAnswerWith
+    case helpTitle, helpClose, helpClick, pickerTitle, quizTitle, quizQuestion, quizNow, quizAnswerWith
     case quizRight, quizWrong, quizContinue, quizCorrectTitle, quizWrongTitle, quizOnPrompt
     case titleCardBegin, closingTitle, closingContinue, injectTitle, injectClose
     // The trace table (`tcpstep trace --lang`)
@@ -68,7 +68,7 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
         .errorNoConnection: "error: connection does not exist", .errorAlreadyExists: "error: connection already exists",
         .errorForeignSocket: "error: foreign socket unspecified", .errorClosing: "error: connection closing",
         .errorNoResources: "error: insufficient resources",
-        .helpTitle: "keys", .helpClose: "any key closes this help",
+        .helpTitle: "keys", .helpClose: "any key closes this help", .helpClick: "click",
         .pickerTitle: "scenarios (↑ ↓ enter, esc)",
         .quizTitle: "predict", .quizQuestion: "Which state will the {0} enter next?", .quizNow: "(now {0})",
         .quizAnswerWith: "answer with 1–{0} · score {1}", .quizRight: "Right: the {0} entered {1}.",
@@ -121,7 +121,7 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
         .errorNoConnection: "错误：连接不存在", .errorAlreadyExists: "错误：连接已经存在",
         .errorForeignSocket: "错误：没有指定对端", .errorClosing: "错误：连接正在关闭",
         .errorNoResources: "错误：资源不足（临时端口用完）",
-        .helpTitle: "按键", .helpClose: "按任意键关闭帮助",
+        .helpTitle: "按键", .helpClose: "按任意键关闭帮助", .helpClick: "鼠标点击",
         .pickerTitle: "场景（↑ ↓ enter 选择，esc 取消）",
         .quizTitle: "预测", .quizQuestion: "{0}接下来会进入哪个状态？", .quizNow: "（现在是 {0}）",
         .quizAnswerWith: "用 1–{0} 回答 · 得分 {1}", .quizRight: "答对了：{0}进入了 {1}。",

@@ -16,6 +16,11 @@ public struct UIText: Hashable, Sendable {
     public static let english = UIText(.english)
     public static let chinese = UIText(.chinese)
 
+    /// True when this language's table has its own wording for `key` (the tests ask).
+    public func hasWording(_ key: UIKey) -> Bool {
+        (language == .chinese ? UIKey.chinese[key] : UIKey.english[key]) != nil
+    }
+
     /// The phrase for `key` with `{0}`, `{1}` … filled from `arguments`.
     public func callAsFunction(_ key: UIKey, _ arguments: CustomStringConvertible...) -> String {
         let template = (language == .chinese ? UIKey.chinese[key] : nil) ?? UIKey.english[key] ?? key.rawValue

@@ -1,0 +1,157 @@
+import TCPStepCore
+import TCPStepNarration
+import TCPStepRender
+import TCPStepScenario
+import Testing
+
+@testable import TCPStepApp
+
+/// What a lecturer in a hall needs from the view: the story's ending on screen, the focused
+/// host always marked, status messages that stay long enough to read, and no English in the
+/// Chinese view.
+@Suite struct LectureHallTests {
+    /// Steps until the simulation is quiet (bounded).
+    static func runToEnd(_ model: inout AppModel) {
+        for _ in 0 ..< 400 where !(model.stepper.simulation.isQuiet && model.stepper.redoableMoves == 0) {
+            model.step(1)
+        }
+        #expect(model.stepper.simulation.isQuiet)
+    }
+
+    @Test func theClosingCardTellsTheEndOfWhyThreeWay() throws {
+        var model = try AppFixture.model("why-three-way", width: 120, height: 40)
+        Self.runToEnd(&model)
+        let screen = model.screenText()
+        #expect(screen.contains(" the end "))
+        // The closing paragraph, whole: the words before and after the part a two-line panel cut.
+        #expect(screen.contains("Because TCP waits for a third segment"))
+        #expect(screen.contains("why-three-way-two-way"))
+        // Any key puts it away; ← steps back and it is gone too.
+        model.press("?")
+        model.press("?")
+        #expect(!model.screenText().contains(" the end "))
+    }
+
+    @Test func noTimeWaitEndsOnItsResult() throws {
+        var model = try AppFixture.model("no-time-wait", width: 120, height: 40)
+        Self.runToEnd(&model)
+        #expect(model.screenText().contains("Result: the server's application received 100 bytes from the old connection"))
+        model.press(.left)
+        #expect(!model.screenText().contains(" the end "))
+    }
+
+    @Test func theFocusedHostIsAlwaysMarked() throws {
+        var model = try AppFixture.model("basic")
+        for _ in 0 ..< 40 { _ = model.update(.tick) }     // 10 s of idle ticks
+        #expect(model.screenText().contains("▶ CLIENT 10.0.0.1"))
+        model.press("f")
+        for _ in 0 ..< 40 { _ = model.update(.tick) }
+        let screen = model.screenText()
+        #expect(screen.contains("▶ SERVER 10.0.0.2"))
+        #expect(!screen.contains("▶ CLIENT"))
+        #expect(screen.contains("s x a"))
+    }
+
+    @Test func statusMessagesStayUntilTheNextKey() throws {
+        var model = try AppFixture.model("basic")
+        model.press("f")
+        for _ in 0 ..< 40 { _ = model.update(.tick) }     // 10 s, not playing
+        #expect(model.status == "keys s x a act on the server")
+        model.press("s")                                    // the server has no connection: it fails
+        #expect(model.status == "server send: error: connection does not exist")
+        model.press(" ")
+        #expect(model.status == nil)
+    }
+
+    @Test func whilePlayingAStatusStaysThreeSeconds() throws {
+        var model = try AppFixture.model("basic")
+        model.press("+")
+        model.press("p")
+        let status = model.status
+        #expect(status == nil)  // p itself says nothing; set one while playing:
+        model.press("#")
+        #expect(model.status == "absolute sequence numbers")
+        var ticks = 0
+        while model.status != nil, ticks < 100 {
+            _ = model.update(.tick)
+            ticks += 1
+        }
+        // 4 steps/s: 250 ms a tick, so 12 ticks make the 3 s.
+        #expect(ticks == 12)
+    }
+
+    @Test func theHelpKeepsQuitAt80x24() throws {
+        var model = try AppFixture.model("basic", width: 80, height: 24)
+        model.press("?")
+        let screen = model.screenText()
+        #expect(screen.contains("q"))
+        #expect(screen.contains("quit"))
+        #expect(screen.contains("this help"))
+        #expect(screen.contains("step back one event"))
+    }
+
+    @Test func thePickerShowsEachSummary() throws {
+        var model = try AppFixture.model("basic", width: 160, height: 40)
+        model.press("S")
+        let screen = model.screenText()
+        let summary = try #require(try BuiltinScenarios.scenario(named: "lost-last-ack")?.summary)
+        #expect(screen.contains("lost-last-ack"))
+        #expect(screen.contains(String(summary.prefix(40))))
+    }
+
+    /// Words a Chinese screen may keep in Latin letters: protocol words, state names, field and
+    /// unit names, key names, program and profile names.
+    static let allowedLatin: Set<String> = [
+        "SYN", "ACK", "FIN", "RST", "PSH", "TCP", "ISN", "MSL", "RTO", "FW", "seq", "ack", "win", "len", "ms",
+        "CLOSED", "LISTEN", "SENT", "RECEIVED", "ESTABLISHED", "WAIT", "CLOSE", "CLOSING", "LAST", "TIME",
+        "tcpstep", "rfc", "linux", "tab", "space", "esc", "enter", "PgUp", "PgDn", "Home", "End", "abort", "close",
+    ]
+
+    static let twoLetterWords: Set<String> = ["to", "of", "in", "on", "at", "by", "is", "it", "an", "or", "no", "up", "as", "be", "do", "go", "if", "me", "my", "so", "we"]
+
+    static func englishWords(in text: String) -> [String] {
+        var words: [String] = [], word = ""
+        for character in text + " " {
+            if character.isASCII, character.isLetter {
+                word.append(character)
+            } else {
+                // Two-letter pieces are English only when they are words: a box drawn over "ack"
+                // leaves "ck" of it, which is no word.
+                let isWord = word.count >= 3 || Self.twoLetterWords.contains(word.lowercased())
+                if isWord, !allowedLatin.contains(word) { words.append(word) }
+                word = ""
+            }
+        }
+        return words
+    }
+
+    @Test(arguments: [false, true])
+    func aChineseScreenHasNoEnglishWords(presenter: Bool) throws {
+        var model = try AppFixture.model("lost-last-ack", language: .chinese, presenter: presenter, width: 120, height: 40)
+        model.press(" ")                                    // (lifts the presenter's title card)
+        model.step(12)
+        model.press("d")
+        var screens = [model.screenText()]
+        model.press("?")
+        screens.append(model.screenText())
+        model.press("?")
+        model.press("f")
+        screens.append(model.screenText())
+        Self.runToEnd(&model)
+        screens.append(model.screenText())                  // the closing card
+        for screen in screens {
+            #expect(Self.englishWords(in: screen).isEmpty, "\(Self.englishWords(in: screen))\n\(screen)")
+        }
+    }
+
+    /// Every phrase of the screen has a Chinese wording.
+    @Test func everyUIPhraseIsTranslated() {
+        for key in UIKey.allCases {
+            #expect(UIText.chinese.hasWording(key), "\(key)")
+            #expect(UIText.english.hasWording(key), "\(key)")
+        }
+        for entry in KeyBindings.help {
+            #expect(!entry.actionZH.isEmpty && Self.englishWords(in: entry.actionZH).isEmpty, "\(entry.actionZH)")
+        }
+    }
+}
