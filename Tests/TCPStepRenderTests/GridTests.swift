@@ -236,7 +236,8 @@ import Testing
     @Test func highContrastIsBoldAndNeverDim() {
         let styles = Theme.highContrast.allStyles
         #expect(styles.allSatisfy { !$0.dim })
-        #expect(TCPState.allCases.allSatisfy { Theme.highContrast.state($0).bold })
+        // Bold wherever it brightens; never on black text, which bold would turn grey.
+        #expect(TCPState.allCases.allSatisfy { Theme.highContrast.state($0).bold || Theme.highContrast.state($0).fg == .black })
     }
 
     @Test func monoUsesNoColour() {

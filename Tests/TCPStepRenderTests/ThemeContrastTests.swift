@@ -17,23 +17,23 @@ import Testing
             ("title", theme.title), ("hostLabel", theme.hostLabel), ("timeAxis", theme.timeAxis),
             ("gapBreak", theme.gapBreak), ("narration", theme.narration), ("keyHint", theme.keyHint),
             ("keyBar", theme.keyBar), ("badge", theme.badge), ("error", theme.error),
-            ("narration bold", theme.narration.with(bold: true)),
+            ("narration emphasised", theme.emphasised(theme.narration)),
         ]
         for state in TCPState.allCases {
             styles.append(("state \(state.name)", theme.state(state)))
             // The header's badge reverses the state's style.
             let badge = theme.state(state)
-            styles.append(("badge \(state.name)", badge.with(bold: true, reverse: !badge.reverse)))
+            styles.append(("badge \(state.name)", theme.emphasised(badge.with(reverse: !badge.reverse))))
         }
         for role in SegmentRole.allCases {
             styles.append(("segment \(role)", theme.segment(role)))
+            styles.append(("segment \(role) in flight", theme.emphasised(theme.segment(role))))
         }
         return styles
     }
 
     static func ratio(_ style: CellStyle, on background: TerminalBackground) -> Double {
-        let (fg, bg) = background.resolve(style)
-        return fg.contrast(with: bg)
+        background.contrast(of: style)
     }
 
     @Test(arguments: colourThemes)
@@ -53,7 +53,7 @@ import Testing
             #expect(ratio >= graphics, "\(theme.name) \(name): \(ratio)")
         }
         for state in TCPState.allCases {
-            let ink = theme.ink(theme.state(state))
+            let ink = theme.emphasised(theme.ink(theme.state(state)))
             #expect(ink.bg == .default)
             let ratio = Self.ratio(ink, on: theme.background)
             #expect(ratio >= graphics, "\(theme.name) block letters \(state.name): \(ratio)")
@@ -77,6 +77,14 @@ import Testing
         #expect(white.contrast(with: white) == 1)
         #expect(TerminalColor.yellow.xtermRGB!.contrast(with: white) < 2)
         #expect(abs(TerminalColor.blue.xtermRGB!.contrast(with: white) - 9.4) < 0.1)
+    }
+
+    /// xterm shows bold black as grey: bold must not be forced on it.
+    @Test func boldIsShownBrightAndLeftOffWhereItHurts() {
+        let boldBlack = CellStyle(fg: .black, bg: .brightYellow, bold: true)
+        #expect(TerminalBackground.dark.contrast(of: boldBlack) < 4)
+        #expect(Theme.light.emphasised(CellStyle(fg: .black)).bold == false)
+        #expect(Theme.dark.emphasised(CellStyle(fg: .cyan)).bold == true)
     }
 
     @Test func backgroundIsReadFromCOLORFGBGAndOSC11() {

@@ -56,7 +56,7 @@ extension DiagramPainter {
         let place = arrow.labelPlace
         if window.contains(place.row) {
             var style = selected ? theme.segment(.selected) : theme.segment(arrow.role)
-            if arrow.isInFlight && !selected { style.bold = true }
+            if arrow.isInFlight && !selected { style = theme.emphasised(style) }
             let label = layout.label(of: arrow, ellipsis: glyphs.ellipsis)
             // The selected label is bracketed as well as reversed, so it shows without colour too.
             let text = selected ? "[\(label)]" : " \(label) "

@@ -81,12 +81,20 @@ public enum TerminalBackground: String, CaseIterable, Hashable, Sendable {
     }
 
     /// The colours `style` really shows on this background: the terminal default resolved to
-    /// `assumedDefaults`, reverse applied.
+    /// `assumedDefaults`, bold text in one of the eight normal colours shown in its bright
+    /// variant (xterm's default `boldColors`: bold black is grey), reverse applied.
     public func resolve(_ style: CellStyle) -> (foreground: RGB, background: RGB) {
         let defaults = assumedDefaults
-        let fg = style.fg.xtermRGB ?? defaults.foreground
+        let shown = style.bold && style.fg != .default ? style.fg.brightVariant : style.fg
+        let fg = shown.xtermRGB ?? defaults.foreground
         let bg = style.bg.xtermRGB ?? defaults.background
         return style.reverse ? (bg, fg) : (fg, bg)
+    }
+
+    /// The contrast ratio of `style` as shown on this background.
+    public func contrast(of style: CellStyle) -> Double {
+        let (fg, bg) = resolve(style)
+        return fg.contrast(with: bg)
     }
 
     /// From `$COLORFGBG` ("15;0", "0;15", "default;default;0" as rxvt and Konsole set it): the

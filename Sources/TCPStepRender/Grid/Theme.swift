@@ -60,6 +60,9 @@ public struct Theme: Hashable, Sendable, CustomStringConvertible {
         self.error = error
         self.stateStyles = TCPState.allCases.map(state)
         self.segmentStyles = SegmentRole.allCases.map(segment)
+        // Bold only where it cannot hurt: a terminal that shows bold in the bright colour would
+        // turn a theme's bold black into grey.
+        self = mapStyles { $0.bold ? self.emphasised($0) : $0 }
     }
 
     /// The theme's name, so test output and logs stay short.
@@ -128,6 +131,14 @@ extension Theme {
         case "light", "projectorlight": .light
         default: nil
         }
+    }
+
+    /// `style` in bold, unless bold lowers its contrast: terminals that show bold text in the
+    /// bright colour (xterm does by default) turn bold black into grey and bold red into a pale
+    /// red on white. Every "make it stand out" in the views goes through here.
+    public func emphasised(_ style: CellStyle) -> CellStyle {
+        let bold = style.with(bold: true), plain = style.with(bold: false)
+        return background.contrast(of: bold) >= background.contrast(of: plain) ? bold : plain
     }
 
     /// `style` as ink on the terminal's own background: of its two colours, the one that stands

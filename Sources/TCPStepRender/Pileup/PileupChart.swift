@@ -239,7 +239,7 @@ extension PileupChart {
             case .timeWait: theme.state(.timeWait)
             case .established: theme.state(.established)
             case .freePorts: theme.state(.listen)
-            case .predicted: theme.narration.with(bold: true)
+            case .predicted: theme.emphasised(theme.narration)
             case .portCeiling: theme.timeAxis
             }
         }
@@ -284,7 +284,7 @@ extension PileupChart {
             var row = dotRow(data.predictedTimeWait, maximum) / dotsDown
             // Above the line when there is room, so the label does not hide the line itself.
             if row > 0 { row -= 1 }
-            grid.put(label, x: plotX + plotWidth - width, y: area.y + row, style: theme.narration.with(bold: true))
+            grid.put(label, x: plotX + plotWidth - width, y: area.y + row, style: theme.emphasised(theme.narration))
         }
 
         /// One mark in each column where connects failed during its seconds.

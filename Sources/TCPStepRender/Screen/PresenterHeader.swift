@@ -40,7 +40,7 @@ extension Screen {
         }
         // Underline would strike through every row of the letters; bold brightens them. Ink only:
         // a coloured background behind block letters reads as a blotchy bar.
-        let style = model.theme.ink(model.theme.state(state)).with(bold: true, underline: false)
+        let style = model.theme.emphasised(model.theme.ink(model.theme.state(state)).with(underline: false))
         for (row, text) in zip(rows, letters) {
             grid.put(text, x: x, y: row, style: style)
         }

@@ -96,7 +96,7 @@ extension Screen {
     @discardableResult
     static func paintStateBadge(_ state: TCPState, x: Int, y: Int, model: ScreenModel, _ grid: inout CellGrid) -> Int {
         let stateStyle = model.theme.state(state), glyphs = model.glyphs
-        let label = stateStyle.with(bold: true, reverse: !stateStyle.reverse)
+        let label = model.theme.emphasised(stateStyle.with(reverse: !stateStyle.reverse))
         var column = x
         column += grid.put(String(glyphs.badgeLeft), x: column, y: y, style: stateStyle)
         column += grid.put(" \(state.name) ", x: column, y: y, style: label)
