@@ -51,7 +51,7 @@ public enum LifelineNote: Hashable, Sendable {
     public func text(_ glyphs: DiagramGlyphs, _ words: UIText = .english) -> String {
         switch self {
         case .state(let state, let cause):
-            return cause == .hostCrashed ? "\(state.name)/crash" : state.name
+            return cause == .hostCrashed ? words(.crashNote, state.name) : state.name
         case .timerFired(let kind):
             return "\(glyphs.timer) " + words(.timerFired, Self.shortName(kind))
         case .timerRestarted(let kind):

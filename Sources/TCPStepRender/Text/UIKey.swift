@@ -8,7 +8,7 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
     case nothingInFlight, oneInFlight, manyInFlight, sentAt, arrivesAt, lostAt
     // Diagram
     case later, lost, held, dropped, replyRST, replyACK, replyChallengeACK
-    case tagAgain, tagDup, tagStale, bytes, timerFired, timerAgain, timerTry
+    case tagAgain, tagDup, tagStale, bytes, timerFired, timerAgain, timerTry, crashNote
     case rejectBadSeq, rejectBadAck, rejectAckOfUnsent, rejectRSTBadAck, rejectRSTOutOfWindow
     case rejectRSTNotExact, rejectStrayRST, rejectSYNWhenOpen, rejectNoACKBit, rejectNoSYNOrRST
     case rejectNoConnection, rejectNotASYN, rejectACKInListen, rejectFINIgnored, rejectDuplicate
@@ -42,7 +42,7 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
         .later: "{0} later", .lost: "lost", .held: "held {0}", .dropped: "dropped: {0}",
         .replyRST: "→ RST", .replyACK: "→ ACK", .replyChallengeACK: "→ challenge ACK",
         .tagAgain: "(again)", .tagDup: "(dup)", .tagStale: "(stale)", .bytes: "{0} B",
-        .timerFired: "{0} fired", .timerAgain: "{0} again", .timerTry: "try {0}",
+        .timerFired: "{0} fired", .timerAgain: "{0} again", .timerTry: "try {0}", .crashNote: "{0}/crash",
         .rejectBadSeq: "bad seq", .rejectBadAck: "bad ack", .rejectAckOfUnsent: "ack of unsent",
         .rejectRSTBadAck: "RST bad ack", .rejectRSTOutOfWindow: "RST out of window",
         .rejectRSTNotExact: "RST not exact", .rejectStrayRST: "stray RST",
@@ -95,7 +95,7 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
         .later: "{0} 之后", .lost: "丢失", .held: "滞留 {0}", .dropped: "丢弃：{0}",
         .replyRST: "→ RST", .replyACK: "→ ACK", .replyChallengeACK: "→ 挑战 ACK",
         .tagAgain: "（重传）", .tagDup: "（副本）", .tagStale: "（旧）", .bytes: "{0} 字节",
-        .timerFired: "{0} 到期", .timerAgain: "{0} 重新计时", .timerTry: "第 {0} 次",
+        .timerFired: "{0} 到期", .timerAgain: "{0} 重新计时", .timerTry: "第 {0} 次", .crashNote: "{0}/崩溃",
         .rejectBadSeq: "序号不可接受", .rejectBadAck: "确认号不可接受", .rejectAckOfUnsent: "确认了未发送的数据",
         .rejectRSTBadAck: "RST 确认号不对", .rejectRSTOutOfWindow: "RST 在窗口外",
         .rejectRSTNotExact: "RST 序号不精确", .rejectStrayRST: "无主的 RST",
