@@ -14,7 +14,8 @@ import Testing
         var log = TraceLog()
         simulation.runUntilQuiet(limit: scenario.runUntil, &log)
         let options = DiagramOptions(width: width, height: 0, text: text)
-        let grid = DiagramExport.render(events: log.events[...], title: scenario.title, profile: scenario.config.profile.name,
+        let title = text.language == .chinese ? scenario.titleZH ?? scenario.title : scenario.title
+        let grid = DiagramExport.render(events: log.events[...], title: title, profile: scenario.config.profile.name,
                                         variants: scenario.config.variants, options: options)
         return DiagramExport.string(grid, format: .text)
     }
