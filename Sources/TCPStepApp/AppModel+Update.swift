@@ -81,6 +81,8 @@ extension AppModel {
         case .toggleFocus:
             focus = focus.peer
             status = text(.statusFocus, text.word(focus))
+        case .openInjectMenu:
+            overlay = .injectMenu
         case .restart:
             stepper = Stepper(simulation: scenario.makeSimulation())
             selection = nil
@@ -173,6 +175,15 @@ extension AppModel {
                 }
             default: overlay = nil
             }
+        case .injectMenu:
+            if case .character(let typed) = key, let digit = typed.wholeNumberValue, let kind = LiveInjection(rawValue: digit) {
+                overlay = nil
+                inject(kind)
+            } else if key == .character("f") {
+                focus = focus.peer
+            } else {
+                overlay = nil
+            }
         case .question(let question):
             if case .character(let typed) = key, let digit = typed.wholeNumberValue, (1...question.choices.count).contains(digit) {
                 quiz.record(correct: digit - 1 == question.correct)
@@ -198,6 +209,15 @@ extension AppModel {
         closingCardDismissed = false
     }
 
+    /// Puts an old duplicate on the wire from the focused host, selected so `d`/`l`/`u` act on it.
+    private mutating func inject(_ kind: LiveInjection) {
+        let (direction, segment) = kind.segment(from: focus, in: stepper.simulation, serverPort: serverPort)
+        stepper.intervene(.inject(direction, segment))
+        if case .inject(let wire)? = stepper.events.last?.kind { selection = wire.id }
+        status = text(.statusInjected, segment.matchFlags, text.word(focus.peer))
+        closingCardDismissed = true
+    }
+
     private mutating func app(_ host: HostID, _ call: AppCall) {
         stepper.intervene(.app(host, call))
         if case .app(_, _, let result)? = stepper.events.last(where: { if case .app = $0.kind { true } else { false } })?.kind,
@@ -218,7 +238,7 @@ extension AppModel {
             case .drop: text(.statusDropped, id.raw)
             case .delay(_, let extra): text(.statusHeld, id.raw, extra.durationText)
             case .duplicate: text(.statusDuplicated, id.raw)
-            case .app: nil
+            case .app, .inject: nil
             }
             afterMove()
         } else {

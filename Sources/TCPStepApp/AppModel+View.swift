@@ -15,7 +15,7 @@ extension AppModel {
             OverlayPainter.closingCard(lines, text: text, theme: theme, glyphs: glyphs, into: &grid)
         }
         if let overlay {
-            OverlayPainter.paint(overlay, score: quiz, text: text, language: self.options.language, theme: theme, glyphs: glyphs, into: &grid)
+            OverlayPainter.paint(overlay, score: quiz, focus: focus, text: text, language: self.options.language, theme: theme, glyphs: glyphs, into: &grid)
         }
         return grid
     }

@@ -47,6 +47,8 @@ public struct AppModel: Sendable {
         case help
         /// Built-in scenarios with their one-line summaries.
         case scenarioPicker(names: [String], highlighted: Int)
+        /// The menu of old duplicates (`o`): 1–4 puts one on the wire from the focused host.
+        case injectMenu
         case question(QuizQuestion)
         case answer(QuizQuestion, chosen: Int)
     }

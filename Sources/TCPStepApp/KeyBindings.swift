@@ -20,6 +20,7 @@ public enum KeyBindings {
         Entry(keys: "d", action: "drop the selected segment", actionZH: "丢弃选中的报文段"),
         Entry(keys: "l", action: "delay it by one latency (press again for more)", actionZH: "把它延迟一个单程时延（再按更久）"),
         Entry(keys: "u", action: "duplicate it", actionZH: "复制它"),
+        Entry(keys: "o", action: "put an old duplicate on the wire (SYN, data, FIN, RST)", actionZH: "把一个旧的重复报文段放进网络（SYN、数据、FIN、RST）"),
         Entry(keys: "c", action: "client: connect to the server", actionZH: "客户端：向服务器发起连接"),
         Entry(keys: "L", action: "server: listen", actionZH: "服务器：监听"),
         Entry(keys: "s", action: "send 100 bytes from the focused host", actionZH: "从焦点主机发送 100 字节"),
@@ -54,6 +55,7 @@ public enum KeyBindings {
         case .character("x"): .close
         case .character("a"): .abort
         case .character("f"): .toggleFocus
+        case .character("o"): .openInjectMenu
         case .character("r"): .restart
         case .character("S"): .openScenarioPicker
         case .pageUp: .scrollUp(10)

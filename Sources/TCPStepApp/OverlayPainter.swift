@@ -6,7 +6,7 @@ import TCPStepScenario
 /// Boxes drawn over the live view: help, the scenario picker, quiz questions, the title and
 /// closing cards. Every word comes from `UIText` (or the scenario's own text), in one language.
 enum OverlayPainter {
-    static func paint(_ overlay: AppModel.Overlay, score: QuizScore, text: UIText, language: NarrationLanguage,
+    static func paint(_ overlay: AppModel.Overlay, score: QuizScore, focus: HostID, text: UIText, language: NarrationLanguage,
                       theme: Theme, glyphs: GlyphSet, into grid: inout CellGrid) {
         switch overlay {
         case .help:
@@ -22,6 +22,10 @@ enum OverlayPainter {
             let first = max(0, min(highlighted - room / 2, lines.count - room))
             box(title: text(.pickerTitle), lines: Array(lines.dropFirst(first)), highlight: highlighted - first,
                 theme: theme, glyphs: glyphs, into: &grid)
+        case .injectMenu:
+            let lines = [text(.injectFrom, text.word(focus)), ""] + LiveInjection.allCases.map { $0.menuLine(text) }
+                + ["", text(.injectClose)]
+            box(title: text(.injectTitle), lines: lines, theme: theme, glyphs: glyphs, into: &grid)
         case .question(let question):
             var lines = [text(.quizQuestion, text.word(question.host)), text(.quizNow, question.from.name), ""]
             lines += question.choices.enumerated().map { "  \($0.offset + 1)  \($0.element.name)" }

@@ -155,3 +155,71 @@ import Testing
         }
     }
 }
+
+/// `o` puts an old duplicate on the wire by hand: the live form of the scenario's `inject`.
+@Suite struct LiveInjectionTests {
+    /// The handshake done (client ISN 100, server ISN 300 in `handshake`).
+    static func established() throws -> AppModel {
+        var model = try AppFixture.model("handshake", width: 120, height: 40)
+        for _ in 0 ..< 20 where !(model.state(of: .server) == .established) { model.step(1) }
+        #expect(model.state(of: .client) == .established && model.state(of: .server) == .established)
+        return model
+    }
+
+    static func injected(_ model: AppModel) -> WireSegment? {
+        model.stepper.events.reversed().lazy.compactMap { event -> WireSegment? in
+            if case .inject(let wire) = event.kind { return wire }
+            return nil
+        }.first
+    }
+
+    @Test func anOldSynMeetsAnEstablishedServerAndEarnsAChallengeAck() throws {
+        var model = try Self.established()
+        model.press("o")
+        #expect(model.screenText().contains("an old SYN"))
+        model.press("1")
+        let wire = try #require(Self.injected(model))
+        // Figure 8's old SYN: ten before the client's ISN, on the connection's ports.
+        #expect(wire.from == .client && wire.segment.flags == .syn)
+        #expect(wire.segment.seq.raw == 90)
+        #expect(wire.segment.sourcePort == 5000 && wire.segment.destinationPort == 80)
+        #expect(model.selection == wire.id)
+        #expect(model.status == "an old SYN is on the wire: watch what the server does with it")
+        let before = model.stepper.events.count
+        model.step(1)
+        let reply = model.events(after: before).compactMap { event -> Segment? in
+            if case .send(let sent) = event.kind { return sent.segment }
+            return nil
+        }
+        // RFC 9293 §3.10.7.4 / RFC 5961: a SYN in ESTABLISHED earns a challenge ACK; nothing closes.
+        #expect(reply.map(\.matchFlags) == [.ack])
+        #expect(model.state(of: .server) == .established)
+    }
+
+    @Test func oldDataFromTheServerSideIsNumberedBeforeItsISN() throws {
+        var model = try Self.established()
+        model.press("f")
+        model.press("o")
+        model.press("2")
+        let wire = try #require(Self.injected(model))
+        #expect(wire.from == .server && wire.segment.payloadLength == 100)
+        // An earlier incarnation's stream: 1,000 before the server's ISN 300, wrapped around.
+        #expect(wire.segment.seq.raw == UInt32(1 << 32 - 699))
+        #expect(wire.segment.seq == SeqNum(300) - 999)
+        model.step(1)
+        // Far outside the client's window: dropped with an ACK, the stream untouched.
+        #expect(model.stepper.events.contains { event in
+            if case .deliver(wire.id, .client, _, .rejected(.unacceptableSequence)) = event.kind { return true }
+            return false
+        })
+    }
+
+    @Test func escapeLeavesTheMenuWithoutInjecting() throws {
+        var model = try Self.established()
+        let count = model.stepper.events.count
+        model.press("o")
+        model.press(.escape)
+        #expect(model.overlay == nil)
+        #expect(model.stepper.events.count == count)
+    }
+}

@@ -19,6 +19,11 @@ extension Simulation {
         }
     }
 
+    /// A stale segment put on the wire from the keyboard, as the scenario's `inject` does.
+    public mutating func injectStale(_ segment: Segment, direction: Direction, _ trace: inout TraceLog) {
+        inject(segment, direction: direction, &trace)
+    }
+
     /// A stale segment appears on the wire (scenario `inject`).
     mutating func inject(_ segment: Segment, direction: Direction, _ trace: inout TraceLog) {
         let wire = WireSegment(id: network.makeID(), from: direction.sender, segment: segment, sentAt: now,

@@ -26,7 +26,7 @@ extension KeyHint {
         [
             KeyHint("␣", text(.hintStep)), KeyHint("←", text(.hintBack)), KeyHint("?", text(.hintHelp)),
             KeyHint("q", text(.hintQuit)), KeyHint("p", text(.hintPlay)), KeyHint("tab", text(.hintSelect)),
-            KeyHint("d", text(.hintDrop)),
+            KeyHint("d", text(.hintDrop)), KeyHint("o", text(.hintInject)),
         ]
     }
 

@@ -121,7 +121,7 @@ public struct KeyHint: Hashable, Sendable {
             KeyHint("␣", text(.hintStep)), KeyHint("←", text(.hintBack)), KeyHint("?", text(.hintHelp)),
             KeyHint("q", text(.hintQuit)), KeyHint("p", text(.hintPlay)), KeyHint("tab", text(.hintSelect)),
             KeyHint("d", text(.hintDrop)), KeyHint("l", text(.hintDelay)), KeyHint("u", text(.hintDup)),
-            KeyHint("#", text(.hintNumbers)),
+            KeyHint("o", text(.hintInject)), KeyHint("#", text(.hintNumbers)),
         ]
     }
 

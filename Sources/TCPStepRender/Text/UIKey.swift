@@ -26,6 +26,7 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
     case helpTitle, helpClose, helpClick, pickerTitle, quizTitle, quizQuestion, quizNow, quizAnswerWith
     case quizRight, quizWrong, quizContinue, quizCorrectTitle, quizWrongTitle, quizOnPrompt
     case titleCardBegin, closingTitle, closingContinue, injectTitle, injectClose
+    case injectSYN, injectData, injectFIN, injectRST, injectFrom
     // The trace table (`tcpstep trace --lang`)
     case traceNetwork, traceSend, traceResend, traceInject, traceDeliver, traceDrop, traceDuplicate
     case traceDelay, traceState, traceTimer, traceApp, traceSignal
@@ -77,7 +78,12 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
         .quizOnPrompt: "quiz {0}",
         .titleCardBegin: "space to begin",
         .closingTitle: "the end", .closingContinue: "← step back · r restart · S another scenario · any key hides this",
-        .injectTitle: "put an old duplicate on the wire", .injectClose: "1–4 choose · esc cancel",
+        .injectTitle: "put an old duplicate on the wire", .injectClose: "1–4 choose · f other host · esc cancel",
+        .injectSYN: "an old SYN (an earlier connection attempt, as in RFC 9293 Figure 8)",
+        .injectData: "100 old bytes (an earlier connection on the same ports)",
+        .injectFIN: "an old FIN (an earlier connection's close)",
+        .injectRST: "an old RST (numbered from an earlier connection)",
+        .injectFrom: "from the {0}, as if left in the network by an earlier connection:",
         .traceNetwork: "network", .traceSend: "send", .traceResend: "resend", .traceInject: "inject",
         .traceDeliver: "deliver", .traceDrop: "drop", .traceDuplicate: "duplicate", .traceDelay: "delay",
         .traceState: "state", .traceTimer: "timer", .traceApp: "app", .traceSignal: "signal",
@@ -130,7 +136,12 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
         .quizOnPrompt: "测验 {0}",
         .titleCardBegin: "按空格开始",
         .closingTitle: "结束", .closingContinue: "← 后退 · r 重新开始 · S 换一个场景 · 任意键隐藏",
-        .injectTitle: "把一个旧的重复报文段放进网络", .injectClose: "1–4 选择 · esc 取消",
+        .injectTitle: "把一个旧的重复报文段放进网络", .injectClose: "1–4 选择 · f 换另一台主机 · esc 取消",
+        .injectSYN: "一个旧 SYN（更早的一次连接请求，如 RFC 9293 图 8）",
+        .injectData: "100 字节旧数据（同一端口对上更早的连接）",
+        .injectFIN: "一个旧 FIN（更早连接的关闭）",
+        .injectRST: "一个旧 RST（按更早连接的序号编号）",
+        .injectFrom: "来自{0}，仿佛是更早的连接留在网络中的：",
         .traceNetwork: "网络", .traceSend: "发送", .traceResend: "重传", .traceInject: "注入",
         .traceDeliver: "到达", .traceDrop: "丢失", .traceDuplicate: "复制", .traceDelay: "延迟",
         .traceState: "状态", .traceTimer: "计时器", .traceApp: "应用", .traceSignal: "通知",
