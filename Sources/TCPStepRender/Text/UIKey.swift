@@ -27,6 +27,10 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
     case quizRight, quizWrong, quizContinue, quizCorrectTitle, quizWrongTitle, quizOnPrompt
     case titleCardBegin, closingTitle, closingContinue, injectTitle, injectClose
     case injectSYN, injectData, injectFIN, injectRST, injectFrom
+    // The pile-up view
+    case pileTitle, pilePaused, pileTooSmall, pileOnWebServer, pileOnDatabase, pileRateTimesMSL, pileOtherLive
+    case pileFreePorts, pileFreeOf, pileFailed, pileWaiting, pileShed, pileReference, pileCeiling, pileFailedStrip
+    case pilePress, pileCostLine, pileOn, pileOff, pilePlay, pileSpeed, pileRemedies, pileRestart, pileSwitchOn, pileSwitchOff
     // The trace table (`tcpstep trace --lang`)
     case traceNetwork, traceSend, traceResend, traceInject, traceDeliver, traceDrop, traceDuplicate
     case traceDelay, traceState, traceTimer, traceApp, traceSignal
@@ -84,6 +88,16 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
         .injectFIN: "an old FIN (an earlier connection's close)",
         .injectRST: "an old RST (numbered from an earlier connection)",
         .injectFrom: "from the {0}, as if left in the network by an earlier connection:",
+        .pileTitle: "tcpstep pileup · {0} · {1} req/s · TIME_WAIT {2}", .pilePaused: "paused",
+        .pileTooSmall: "tcpstep pileup needs at least {0}", .pileOnWebServer: "  on the web server",
+        .pileOnDatabase: "  on the database", .pileRateTimesMSL: "  rate × 2MSL", .pileOtherLive: "other live",
+        .pileFreePorts: "free ports", .pileFreeOf: "{0} of {1}", .pileFailed: "failed connects",
+        .pileWaiting: "requests waiting", .pileShed: "requests shed (503)",
+        .pileReference: "rate×2MSL {0} · now {1}", .pileCeiling: "port ceiling {0}", .pileFailedStrip: "failed",
+        .pilePress: "Press 1–{0} to switch a remedy on or off while it runs.",
+        .pileCostLine: "{0} · {1} · {2} · cost: {3}", .pileOn: "on", .pileOff: "off",
+        .pilePlay: "play/pause", .pileSpeed: "speed", .pileRemedies: "remedies", .pileRestart: "restart",
+        .pileSwitchOn: "{0} on", .pileSwitchOff: "{0} off",
         .traceNetwork: "network", .traceSend: "send", .traceResend: "resend", .traceInject: "inject",
         .traceDeliver: "deliver", .traceDrop: "drop", .traceDuplicate: "duplicate", .traceDelay: "delay",
         .traceState: "state", .traceTimer: "timer", .traceApp: "app", .traceSignal: "signal",
@@ -142,6 +156,16 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
         .injectFIN: "一个旧 FIN（更早连接的关闭）",
         .injectRST: "一个旧 RST（按更早连接的序号编号）",
         .injectFrom: "来自{0}，仿佛是更早的连接留在网络中的：",
+        .pileTitle: "tcpstep pileup · {0} · 每秒 {1} 个请求 · TIME_WAIT {2}", .pilePaused: "暂停",
+        .pileTooSmall: "tcpstep pileup 至少需要 {0}", .pileOnWebServer: "  在 Web 服务器上",
+        .pileOnDatabase: "  在数据库上", .pileRateTimesMSL: "  速率 × 2MSL", .pileOtherLive: "其他存活连接",
+        .pileFreePorts: "空闲端口", .pileFreeOf: "{0} / {1}", .pileFailed: "连接失败",
+        .pileWaiting: "排队的请求", .pileShed: "被拒绝的请求（503）",
+        .pileReference: "速率×2MSL {0} · 现在 {1}", .pileCeiling: "端口上限 {0}", .pileFailedStrip: "失败",
+        .pilePress: "运行中按 1–{0} 打开或关闭一个对策。",
+        .pileCostLine: "{0} · {1} · {2} · 代价：{3}", .pileOn: "开", .pileOff: "关",
+        .pilePlay: "播放/暂停", .pileSpeed: "速度", .pileRemedies: "对策", .pileRestart: "重新开始",
+        .pileSwitchOn: "{0} 开", .pileSwitchOff: "{0} 关",
         .traceNetwork: "网络", .traceSend: "发送", .traceResend: "重传", .traceInject: "注入",
         .traceDeliver: "到达", .traceDrop: "丢失", .traceDuplicate: "复制", .traceDelay: "延迟",
         .traceState: "状态", .traceTimer: "计时器", .traceApp: "应用", .traceSignal: "通知",
