@@ -14,7 +14,8 @@ struct RunCommand: ParsableCommand {
         abstract: "Open the interactive sequence diagram (the default command).",
         discussion: """
         Keys: space/→/n step · ←/b back · p play · +/- speed · tab/↑/↓ select a segment in \
-        flight · d drop · l delay · u duplicate · c connect · L listen · s send · x close · \
+        flight · d drop · l delay · u duplicate · o old duplicate (SYN, data, FIN, RST) · \
+        c connect · L listen · s send · x close · \
         a abort · f focus client/server · r restart · S scenarios · PgUp/PgDn/Home/End scroll · \
         # relative/absolute numbers · Q quiz · ? help · q quit.
         """)
