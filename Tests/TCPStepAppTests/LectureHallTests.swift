@@ -118,7 +118,8 @@ import Testing
                 // Two-letter pieces are English only when they are words: a box drawn over "ack"
                 // leaves "ck" of it, which is no word.
                 let isWord = word.count >= 3 || Self.twoLetterWords.contains(word.lowercased())
-                if isWord, !allowedLatin.contains(word) { words.append(word) }
+                // A protocol word cut by a box drawn over it ("ESTABLISH") is still one.
+                if isWord, !allowedLatin.contains(where: { $0.hasPrefix(word) }) { words.append(word) }
                 word = ""
             }
         }

@@ -43,7 +43,7 @@ enum TraceTableText {
                 lines.append("\(columns.time.leftPadded(to: 9))  \(columns.step.padded(to: 5))  \(who.padded(to: 6))  \(words(eventKey(columns.event)).padded(to: 8))  \(columns.detail)")
             }
             if let sentence = sentences[step], !sentence.isEmpty {
-                lines.append("             " + sentence)
+                lines.append("             " + sentence.split(separator: "\n").joined(separator: "\n             "))
             }
             index = end
         }
