@@ -5,7 +5,8 @@ import TCPStepRender
 extension AppModel {
     /// The frame to paint now. Mutating only to keep the layout and narration caches warm.
     public mutating func frame() -> CellGrid {
-        let screen = screenModel()
+        var screen = screenModel()
+        screen.rowsPerTransit = fittingRowsPerTransit(screen)
         let options = Screen.diagramOptions(for: screen, width: width, height: height)
         layout.update(with: stepper.events, config: options.layoutConfig)
         var grid = Screen.render(screen, layout: layout, width: width, height: height)
@@ -19,6 +20,30 @@ extension AppModel {
         }
         return grid
     }
+
+    /// The most rows per transit time (up to 4) with which the whole scripted story still fits
+    /// the diagram , so a tall screen is used and slopes show transit times;
+    /// 1 when even that does not fit (then the diagram scrolls, as before). Computed once per
+    /// size and scenario, by running the script to quiet (bounded).
+    mutating func fittingRowsPerTransit(_ screen: ScreenModel) -> Int {
+        if let fit = rowsPerTransitFit, fit.width == width, fit.height == height, fit.source == scenario.source { return fit.rows }
+        let area = Screen.regions(for: screen, width: width, height: height).diagram
+        var simulation = scenario.makeSimulation()
+        var log = TraceLog()
+        simulation.runUntilQuiet(limit: scenario.runUntil, &log)
+        var rows = 1
+        if log.events.count <= Self.fitEventsMax {
+            // One row to spare: a tall screen is for the diagram; the narration grows into what is left.
+            let budget = area.height - 1
+            rows = (2 ... 4).reversed().first { k in
+                DiagramLayout(events: log.events[...], config: DiagramLayout.Config(width: area.width, rowsPerTransit: k)).rowCount <= budget
+            } ?? 1
+        }
+        rowsPerTransitFit = (width, height, scenario.source, rows)
+        return rows
+    }
+
+    static let fitEventsMax = 5_000
 
     var theme: Theme {
         let base = Theme.named(options.themeName, background: options.background) ?? .default

@@ -37,6 +37,8 @@ public struct AppModel: Sendable {
     var narrationCache: (position: Int, events: Int, text: String)?
     /// What the narrator has read of the trace, so each step reads only the new events.
     var narrationCursor = NarrationCursor()
+    /// Rows per transit time that let the whole scripted story fit the diagram, for a size.
+    var rowsPerTransitFit: (width: Int, height: Int, source: String, rows: Int)?
     /// The scenario's title card is showing (presenter mode starts with it).
     public internal(set) var showsTitleCard = false
 

@@ -224,3 +224,24 @@ import Testing
         #expect(model.stepper.events.count == count)
     }
 }
+
+/// A tall screen is used: rows per transit grow until the whole story fits (issue item 2).
+@Suite struct FillTheScreenTests {
+    @Test func lostLastAckFills200x55WithoutScrolling() throws {
+        var model = try AppFixture.model("lost-last-ack", width: 200, height: 55)
+        LectureHallTests.runToEnd(&model)
+        model.press("f")  // the first key only puts the closing card away
+        #expect(!model.showsClosingCard)
+        let grid = model.frame()
+        #expect(model.fittingRowsPerTransit(model.screenModel()) == 2)
+        // The first row of the story is still on screen at the end: nothing scrolled away.
+        #expect(grid.text.contains("SYN_SENT"))
+        #expect(grid.text.contains("2MSL fired"))
+        try appGolden.check(grid.text + "\n", named: "lost-last-ack-200x55.txt")
+    }
+
+    @Test func aSmallScreenKeepsOneRowPerTransit() throws {
+        var model = try AppFixture.model("lost-last-ack", width: 80, height: 24)
+        #expect(model.fittingRowsPerTransit(model.screenModel()) == 1)
+    }
+}

@@ -35,7 +35,7 @@ extension DiagramLayout {
             arrows[index].reply = RejectReasonText.Reply(wire, to: reason)
             replaceArrivalNote(&arrows[index])
         }
-        if rowDuration == nil { rowDuration = max(.ms(1), wire.arrivesAt - wire.sentAt) }
+        if rowDuration == nil { rowDuration = max(.ms(1), (wire.arrivesAt - wire.sentAt) / Micros(config.rowsPerTransit)) }
         if wire.origin != .injected, hostPorts[wire.from.rawValue] == nil {
             hostPorts[wire.from.rawValue] = wire.segment.sourcePort
         }
@@ -121,9 +121,10 @@ extension DiagramLayout {
         let elapsed = event.time - previous
         if elapsed > 0 {
             let last = rows[rows.count - 1]
-            let duration = rowDuration ?? Self.defaultRowDuration
+            let duration = rowDuration ?? Self.defaultRowDuration / Micros(config.rowsPerTransit)
             let rowsWorth = Int((elapsed + duration - 1) / duration)
-            if rowsWorth > Self.spacedGapRowsMax {
+            // Gaps up to a few transit times are spaced out; longer ones fold into a pause row.
+            if rowsWorth > Self.spacedGapRowsMax * config.rowsPerTransit {
                 rows.append(DiagramRow(kind: .pause(elapsed), time: last.time, step: last.step, showsTime: false))
             } else if rowsWorth > 1 {
                 for _ in 1 ..< rowsWorth {

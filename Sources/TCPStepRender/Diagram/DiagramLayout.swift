@@ -21,12 +21,17 @@ public struct DiagramLayout: Sendable {
         public var rowDuration: Micros?
         /// The language of the words on arrows and lifelines.
         public var text: UIText
+        /// Rows one transit time spans when `rowDuration` is nil: more on a tall screen, so that
+        /// arrows slant visibly and a slower segment lands visibly lower.
+        public var rowsPerTransit: Int
 
-        public init(width: Int, numbering: SequenceNumbering = .relative, rowDuration: Micros? = nil, text: UIText = .english) {
+        public init(width: Int, numbering: SequenceNumbering = .relative, rowDuration: Micros? = nil, text: UIText = .english,
+                    rowsPerTransit: Int = 1) {
             self.width = width
             self.numbering = numbering
             self.rowDuration = rowDuration
             self.text = text
+            self.rowsPerTransit = max(1, rowsPerTransit)
         }
     }
 

@@ -12,8 +12,10 @@ public enum Screen {
     /// diagram's area, and the model's scroll, selection, numbering, glyphs and theme.
     public static func diagramOptions(for model: ScreenModel, width: Int, height: Int) -> DiagramOptions {
         let area = regions(for: model, width: width, height: height).diagram
-        return DiagramOptions(width: area.width, height: area.height, scroll: model.scroll, selected: model.selected,
-                              numbering: model.numbering, glyphs: model.glyphs, theme: model.theme, text: model.text)
+        var options = DiagramOptions(width: area.width, height: area.height, scroll: model.scroll, selected: model.selected,
+                                     numbering: model.numbering, glyphs: model.glyphs, theme: model.theme, text: model.text)
+        options.rowsPerTransit = model.rowsPerTransit
+        return options
     }
 
     /// One frame. `layout` must be up to date with the events shown and built with

@@ -32,6 +32,8 @@ public struct ScreenModel: Hashable, Sendable {
     public var text: UIText
     /// The host that the keys s, x and a act on, marked in the header; nil: no mark.
     public var focus: HostID?
+    /// Diagram rows per transit time: more on a tall screen (`DiagramLayout.Config`).
+    public var rowsPerTransit = 1
 
     public init(scenarioTitle: String, profile: ProfileName, variants: TeachingVariants = TeachingVariants(),
                 now: Micros, step: Int, hosts: [HostPanel], inFlight: [WireSegment], selected: SegmentID? = nil,
