@@ -3,7 +3,8 @@ import Testing
 
 /// The lecture-hall promises, checked on the real binary in tmux: the story's ending shows as a
 /// closing card, the focused host stays marked, and `--lang zh` leaves no English UI word.
-@Suite("Lecture hall in tmux", .serialized, .enabled(if: Tmux.isAvailable))
+/// Not skipped without tmux: `.ci/run` installs it, and a machine without it fails here.
+@Suite("Lecture hall in tmux", .serialized)
 struct LectureHallTmuxTests {
     private var tcpstep: String { Shell.quote(Binary.path) }
 
@@ -62,7 +63,10 @@ struct LectureHallTmuxTests {
         for screen in screens {
             let lines = screen.split(separator: "\n").filter { !$0.contains("PROMPT>") && !$0.contains("EXIT=") }
             let words = lines.flatMap { line in
-                line.split { !($0.isASCII && $0.isLetter) }.map(String.init).filter { $0.count >= 3 && !Self.allowed.contains($0) }
+                line.split { !($0.isASCII && $0.isLetter) }.map(String.init).filter { word in
+                    // A protocol word cut short by a box drawn over it ("ESTABLISH") is still one.
+                    word.count >= 3 && !Self.allowed.contains { $0.hasPrefix(word) }
+                }
             }
             #expect(words.isEmpty, "English on a Chinese screen: \(words)\n\(screen)")
         }

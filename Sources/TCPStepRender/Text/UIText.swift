@@ -18,12 +18,13 @@ public struct UIText: Hashable, Sendable {
 
     /// True when this language's table has its own wording for `key` (the tests ask).
     public func hasWording(_ key: UIKey) -> Bool {
-        (language == .chinese ? UIKey.chinese[key] : UIKey.english[key]) != nil
+        UIKey.wordings[key] != nil
     }
 
     /// The phrase for `key` with `{0}`, `{1}` … filled from `arguments`.
     public func callAsFunction(_ key: UIKey, _ arguments: CustomStringConvertible...) -> String {
-        let template = (language == .chinese ? UIKey.chinese[key] : nil) ?? UIKey.english[key] ?? key.rawValue
+        let wording = UIKey.wordings[key]
+        let template = (language == .chinese ? wording?.chinese : wording?.english) ?? key.rawValue
         guard !arguments.isEmpty else { return template }
         var text = template
         for (index, argument) in arguments.enumerated() {
