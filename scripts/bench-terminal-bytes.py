@@ -101,6 +101,10 @@ class Session:
             if not chunk:
                 break
             self.chunks.append((time.perf_counter() - self.t0, chunk))
+            # Answer "who are you?" (DA1) as every real terminal does: tcpstep asks it after
+            # OSC 11 (background colour) so as not to wait for an answer that never comes.
+            if b"\x1b[c" in chunk:
+                os.write(self.fd, b"\x1b[?62;22c")
             self.stream.feed(chunk)
             data += chunk
         return bytes(data)

@@ -25,6 +25,8 @@ public enum AppMessage: Hashable, Sendable {
     case close
     case abort
     case toggleFocus
+    /// Open the menu of old duplicates to put on the wire (`o`).
+    case openInjectMenu
     case restart
     case openScenarioPicker
     case scrollUp(Int)

@@ -13,8 +13,22 @@ extension AppModel {
     }
 
     private mutating func apply(_ message: AppMessage) -> [AppCommand] {
-        // The clock's tick is no user action: a status line stays until the next key.
-        if message != .tick { status = nil }
+        switch message {
+        case .tick:
+            // Ticks never wipe a message before it could be read; while playing, it goes after 3 s.
+            statusAgeMs += tickIntervalMs
+            if isPlaying, statusAgeMs >= Self.statusHoldMs { status = nil }
+        case .resize:
+            break
+        default:
+            status = nil
+            statusAgeMs = 0
+            // Any key puts the closing card away; stepping back or forward goes on as usual.
+            if showsClosingCard {
+                closingCardDismissed = true
+                if message != .stepBack, message != .quit, message != .restart, message != .openScenarioPicker { return [] }
+            }
+        }
         if showsTitleCard {
             switch message {
             case .quit: return [.quit]
@@ -25,22 +39,23 @@ extension AppModel {
             }
         }
         if !source.isLive, KeyBindings.needsSimulation(message) {
-            status = KeyBindings.needsSimulationStatus(message)
+            status = KeyBindings.needsSimulationStatus(message, text: text)
             return []
         }
         switch message {
         case .stepForward:
             requestStep()
         case .stepBack:
-            if source.stepBack() { afterMove() } else { status = "at the beginning" }
+            if source.stepBack() { afterMove() } else { status = text(.statusAtBeginning) }
+            closingCardDismissed = false
         case .togglePlay:
             isPlaying.toggle()
         case .faster:
             speedIndex = min(speedIndex + 1, Self.playSpeeds.count - 1)
-            status = "speed \(Self.playSpeeds[speedIndex].formatted) steps/s"
+            status = text(.statusSpeed, Self.playSpeeds[speedIndex].formatted)
         case .slower:
             speedIndex = max(speedIndex - 1, 0)
-            status = "speed \(Self.playSpeeds[speedIndex].formatted) steps/s"
+            status = text(.statusSpeed, Self.playSpeeds[speedIndex].formatted)
         case .tick:
             guard isPlaying else { break }
             if !requestStep() { isPlaying = false }
@@ -69,7 +84,9 @@ extension AppModel {
             app(focus, .abort)
         case .toggleFocus:
             focus = focus.peer
-            status = "keys s x a act on the \(focus.name)"
+            status = text(.statusFocus, text.word(focus))
+        case .openInjectMenu:
+            overlay = .injectMenu
         case .restart:
             switch source {
             case .live: source = .live(Stepper(simulation: scenario.makeSimulation()))
@@ -80,6 +97,7 @@ extension AppModel {
             selection = nil
             scrollBack = nil
             isPlaying = false
+            closingCardDismissed = false
         case .openScenarioPicker:
             let names = BuiltinScenarios.names
             overlay = .scenarioPicker(names: names, highlighted: names.firstIndex(of: currentBuiltinName ?? "") ?? 0)
@@ -93,14 +111,14 @@ extension AppModel {
             scrollBack = nil
         case .toggleNumbering:
             absoluteNumbers.toggle()
-            status = absoluteNumbers ? "absolute sequence numbers" : "relative sequence numbers"
+            status = text(absoluteNumbers ? .statusAbsolute : .statusRelative)
         case .exportSnapshot:
             exportSnapshot()
         case .toggleHelp:
             overlay = overlay == .help ? nil : .help
         case .toggleQuiz:
             options.quiz.toggle()
-            status = options.quiz ? "quiz on: before each state change, predict the next state (1–4)" : "quiz off"
+            status = text(options.quiz ? .statusQuizOn : .statusQuizOff)
         case .overlayKey(let key):
             return handleOverlayKey(key)
         case .resize(let newWidth, let newHeight):
@@ -133,7 +151,7 @@ extension AppModel {
             return true
         }
         guard source.stepForward() else {
-            status = source.isLive ? Keymap.nothingLeftLive : Keymap.endOfRecording
+            status = text(source.isLive ? .statusNothingLeft : .statusEndOfRecording)
             return false
         }
         afterMove()
@@ -172,6 +190,15 @@ extension AppModel {
                 }
             default: overlay = nil
             }
+        case .injectMenu:
+            if case .character(let typed) = key, let digit = typed.wholeNumberValue, let kind = LiveInjection(rawValue: digit) {
+                overlay = nil
+                inject(kind)
+            } else if key == .character("f") {
+                focus = focus.peer
+            } else {
+                overlay = nil
+            }
         case .question(let question):
             if case .character(let typed) = key, let digit = typed.wholeNumberValue, (1...question.choiceCount).contains(digit) {
                 quiz.record(correct: digit - 1 == question.correct)
@@ -194,33 +221,43 @@ extension AppModel {
         selection = nil
         scrollBack = nil
         isPlaying = false
+        closingCardDismissed = false
+    }
+
+    /// Puts an old duplicate on the wire from the focused host, selected so `d`/`l`/`u` act on it.
+    private mutating func inject(_ kind: LiveInjection) {
+        let (direction, segment) = kind.segment(from: focus, in: stepper.simulation, serverPort: serverPort)
+        stepper.intervene(.inject(direction, segment))
+        if case .inject(let wire)? = stepper.events.last?.kind { selection = wire.id }
+        status = text(.statusInjected, segment.matchFlags, text.word(focus.peer))
+        closingCardDismissed = true
     }
 
     private mutating func app(_ host: HostID, _ call: AppCall) {
         source.intervene(.app(host, call))
         if case .app(_, _, let result)? = source.events.last(where: { if case .app = $0.kind { true } else { false } })?.kind,
            case .failed(let error) = result {
-            status = "\(host.name) \(call.name): \(error)"
+            status = text(.statusCallFailed, text.word(host), call.name, text.callError(error))
         }
         afterMove()
     }
 
     private mutating func intervene(on id: SegmentID?, _ make: (SegmentID) -> Stepper.Intervention) {
         guard let id else {
-            status = "no segment in flight to act on"
+            status = text(.statusNoSegment)
             return
         }
         let intervention = make(id)
         if source.intervene(intervention) {
             status = switch intervention {
-            case .drop: "segment \(id.raw) dropped: watch for the retransmission"
-            case .delay(_, let extra): "segment \(id.raw) held back \(extra.durationText)"
-            case .duplicate: "segment \(id.raw) duplicated: the copy is in flight too"
-            case .app: nil
+            case .drop: text(.statusDropped, id.raw)
+            case .delay(_, let extra): text(.statusHeld, id.raw, extra.durationText)
+            case .duplicate: text(.statusDuplicated, id.raw)
+            case .app, .inject: nil
             }
             afterMove()
         } else {
-            status = "segment \(id.raw) is no longer in flight"
+            status = text(.statusGone, id.raw)
         }
     }
 
@@ -234,7 +271,7 @@ extension AppModel {
     private mutating func cycleSelection(by delta: Int) {
         let inFlight = currentFold().inFlight
         guard !inFlight.isEmpty else {
-            status = "nothing in flight"
+            status = text(.statusNothingInFlight)
             return
         }
         let index = inFlight.firstIndex { $0.id == selection } ?? -1

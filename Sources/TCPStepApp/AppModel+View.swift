@@ -5,25 +5,66 @@ import TCPStepRender
 extension AppModel {
     /// The frame to paint now. Mutating only to keep the layout and narration caches warm.
     public mutating func frame() -> CellGrid {
-        let screen = screenModel()
+        var screen = screenModel()
+        screen.rowsPerTransit = fittingRowsPerTransit(screen)
         let options = Screen.diagramOptions(for: screen, width: width, height: height)
         layout.update(with: source.events, config: options.layoutConfig)
         var grid = Screen.render(screen, layout: layout, width: width, height: height)
         if showsTitleCard {
-            OverlayPainter.titleCard(narrator, theme: theme, glyphs: glyphs, into: &grid)
+            OverlayPainter.titleCard(narrator, text: text, theme: theme, glyphs: glyphs, into: &grid)
+        } else if showsClosingCard, let lines = closingCardText {
+            OverlayPainter.closingCard(lines, text: text, theme: theme, glyphs: glyphs, into: &grid)
         }
         if let overlay {
-            OverlayPainter.paint(overlay, score: quiz, theme: theme, glyphs: glyphs, into: &grid)
+            OverlayPainter.paint(overlay, score: quiz, focus: focus, text: text, language: self.options.language, theme: theme, glyphs: glyphs, into: &grid)
         }
         return grid
     }
 
+    /// The most rows per transit time (up to 4) with which the whole scripted story still fits
+    /// the diagram , so a tall screen is used and slopes show transit times;
+    /// 1 when even that does not fit (then the diagram scrolls, as before). Computed once per
+    /// size and scenario, by running the script to quiet (bounded).
+    mutating func fittingRowsPerTransit(_ screen: ScreenModel) -> Int {
+        if let fit = rowsPerTransitFit, fit.width == width, fit.height == height, fit.source == scenario.source { return fit.rows }
+        let area = Screen.regions(for: screen, width: width, height: height).diagram
+        var simulation = scenario.makeSimulation()
+        var log = TraceLog()
+        simulation.runUntilQuiet(limit: scenario.runUntil, &log)
+        var rows = 1
+        if log.events.count <= Self.fitEventsMax {
+            // One row to spare: a tall screen is for the diagram; the narration grows into what is left.
+            let budget = area.height - 1
+            rows = (2 ... 4).reversed().first { k in
+                DiagramLayout(events: log.events[...], config: DiagramLayout.Config(width: area.width, rowsPerTransit: k)).rowCount <= budget
+            } ?? 1
+        }
+        rowsPerTransitFit = (width, height, scenario.source, rows)
+        return rows
+    }
+
+    static let fitEventsMax = 5_000
+
     var theme: Theme {
-        let base = Theme.named(options.themeName) ?? .default
+        let base = Theme.named(options.themeName, background: options.background) ?? .default
         return options.noColor ? base.withoutColor() : base
     }
 
     var glyphs: GlyphSet { options.ascii ? .ascii : .unicode }
+
+    /// The screen's own words in the chosen language.
+    var text: UIText { options.language == .chinese ? .chinese : .english }
+
+    /// True at the end of the story: nothing left to happen, at the newest step, and the card
+    /// not put away.
+    var showsClosingCard: Bool {
+        !closingCardDismissed && overlay == nil && !stepper.events.isEmpty && stepper.redoableMoves == 0
+            && stepper.simulation.isQuiet && closingCardText != nil
+    }
+
+    /// The scenario's closing words (its last `say`, after every command: "Result: …"), else
+    /// its summary; nil when it has neither.
+    var closingCardText: String? { narrator.epilogue ?? narrator.summary }
 
     var narrator: Narrator {
         Narrator(scenario: scenario, language: options.language, relativeSequenceNumbers: !absoluteNumbers)
@@ -41,15 +82,15 @@ extension AppModel {
     func screenModel() -> ScreenModel {
         let fold = layout.progress.isPrefix(of: source.events) && layout.eventCount == source.events.count
             ? layout.fold : TraceFold(events: source.events)
-        var hints = KeyBindings.hints(presenter: options.presenter, ascii: options.ascii)
-        if options.quiz { hints.insert(KeyHint("quiz", "\(quiz.right)/\(quiz.asked)"), at: 0) }
+        var hints = KeyBindings.hints(presenter: options.presenter, ascii: options.ascii, text: text)
+        if options.quiz { hints.insert(KeyHint(text(.hintQuiz), "\(quiz.right)/\(quiz.asked)"), at: 0) }
         return ScreenModel(
             scenarioTitle: narrator.title, profile: scenario.config.profile.name, variants: scenario.config.variants,
             now: fold.now, step: fold.step, hosts: HostPanel.all(in: fold),
             inFlight: fold.inFlight, selected: selection, narration: narrationText, status: status,
             keyHints: hints, scroll: scrollBack.map { .back(rows: $0) } ?? .followNewest,
             numbering: absoluteNumbers ? .absolute : .relative, glyphs: glyphs, theme: theme,
-            layoutStyle: options.presenter ? .presenter : .standard)
+            layoutStyle: options.presenter ? .presenter : .standard, text: text, focus: focus)
     }
 
     /// The narration of the step just taken (or the scenario's summary before the first one, its

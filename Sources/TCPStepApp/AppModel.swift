@@ -22,8 +22,14 @@ public struct AppModel: Sendable {
     public internal(set) var overlay: Overlay?
     public internal(set) var width = 80
     public internal(set) var height = 24
-    /// A short status line after an action ("segment 7 dropped", "nothing in flight").
+    /// A short status line after an action ("segment 7 dropped", "nothing in flight"). It stays
+    /// until the next key, and while playing for at least `statusHoldMs`.
     public internal(set) var status: String?
+    /// Milliseconds of ticks since `status` was set.
+    var statusAgeMs = 0
+    static let statusHoldMs = 3_000
+    /// The closing card was put away (any key); it comes back when the end is reached again.
+    public internal(set) var closingCardDismissed = false
     public var options: AppOptions
     public internal(set) var quiz = QuizScore()
     /// The diagram laid out so far; each frame adds only the new events.
@@ -34,6 +40,8 @@ public struct AppModel: Sendable {
     var narrationCursor = NarrationCursor()
     /// Writes the `e` export (SVG and HTML of the diagram now); installed by the command line.
     public var snapshotExporter: SnapshotExporter?
+    /// Rows per transit time that let the whole scripted story fit the diagram, for a size.
+    var rowsPerTransitFit: (width: Int, height: Int, source: String, rows: Int)?
     /// The scenario's title card is showing (presenter mode starts with it).
     public internal(set) var showsTitleCard = false
 
@@ -42,7 +50,10 @@ public struct AppModel: Sendable {
 
     public enum Overlay: Hashable, Sendable {
         case help
+        /// Built-in scenarios with their one-line summaries.
         case scenarioPicker(names: [String], highlighted: Int)
+        /// The menu of old duplicates (`o`): 1–4 puts one on the wire from the focused host.
+        case injectMenu
         case question(QuizQuestion)
         case answer(QuizQuestion, chosen: Int)
     }
@@ -74,6 +85,8 @@ public struct AppModel: Sendable {
 public struct AppOptions: Hashable, Sendable {
     public var ascii = false
     public var themeName = "default"
+    /// The terminal's background, which "default" and "projector" adapt to.
+    public var background: TerminalBackground = .dark
     public var noColor = false
     public var language: NarrationLanguage = .english
     public var presenter = false

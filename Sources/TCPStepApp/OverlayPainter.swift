@@ -1,53 +1,108 @@
 import TCPStepCore
 import TCPStepNarration
 import TCPStepRender
+import TCPStepScenario
 
-/// Boxes drawn over the live view: help, the scenario picker, quiz questions, the title card.
+/// Boxes drawn over the live view: help, the scenario picker, quiz questions, the title and
+/// closing cards. Every word comes from `UIText` (or the scenario's own text), in one language.
 enum OverlayPainter {
-    static func paint(_ overlay: AppModel.Overlay, score: QuizScore, theme: Theme, glyphs: GlyphSet, into grid: inout CellGrid) {
+    static func paint(_ overlay: AppModel.Overlay, score: QuizScore, focus: HostID, text: UIText, language: NarrationLanguage,
+                      theme: Theme, glyphs: GlyphSet, into grid: inout CellGrid) {
         switch overlay {
         case .help:
-            let width = (KeyBindings.help.map { CellGrid.displayWidth(of: $0.keys) }.max() ?? 0) + 2
-            let lines = KeyBindings.help.map { entry in
-                entry.keys + String(repeating: " ", count: max(1, width - CellGrid.displayWidth(of: entry.keys))) + entry.action
-            }
-            box(title: "keys", lines: lines + ["", "any key closes this help"], theme: theme, glyphs: glyphs, into: &grid)
+            // Every key, "q quit" included, even at 80×24: the box may use all rows but one, and
+            // the closing hint goes first when rows are short.
+            var lines = helpLines(text, height: grid.height, width: grid.width)
+            if lines.count + 4 <= grid.height - 1 { lines += ["", text(.helpClose)] }
+            box(title: text(.helpTitle), lines: lines, theme: theme, glyphs: glyphs, marginRows: 0, into: &grid)
         case .scenarioPicker(let names, let highlighted):
-            let lines = names.enumerated().map { ($0.offset == highlighted ? "▶ " : "  ") + $0.element }
-            box(title: "scenarios (↑ ↓ enter, esc)", lines: lines, highlight: highlighted, theme: theme, glyphs: glyphs, into: &grid)
+            let lines = pickerLines(names, highlighted: highlighted, language: language, glyphs: glyphs, width: grid.width - 8)
+            // Keep the highlighted one on screen when the list is longer than the box.
+            let room = max(1, grid.height - 4)
+            let first = max(0, min(highlighted - room / 2, lines.count - room))
+            box(title: text(.pickerTitle), lines: Array(lines.dropFirst(first)), highlight: highlighted - first,
+                theme: theme, glyphs: glyphs, into: &grid)
+        case .injectMenu:
+            let lines = [text(.injectFrom, text.word(focus)), ""] + LiveInjection.allCases.map { $0.menuLine(text) }
+                + ["", text(.injectClose)]
+            box(title: text(.injectTitle), lines: lines, theme: theme, glyphs: glyphs, into: &grid)
         case .question(let question):
-            var lines = question.actionPromptLines ?? (["Which state will the \(question.host.name) enter next?", "(now \(question.from.name))", ""]
-                + question.choices.enumerated().map { "  \($0.offset + 1)  \($0.element.name)" })
-            lines += ["", "answer with 1–\(question.choiceCount) · score \(score.right)/\(score.asked)"]
-            box(title: "predict", lines: lines, theme: theme, glyphs: glyphs, into: &grid)
+            var lines = question.actionPromptLines
+                ?? ([text(.quizQuestion, text.word(question.host)), text(.quizNow, question.from.name), ""]
+                    + question.choices.enumerated().map { "  \($0.offset + 1)  \($0.element.name)" })
+            lines += ["", text(.quizAnswerWith, question.choiceCount, "\(score.right)/\(score.asked)")]
+            box(title: text(.quizTitle), lines: lines, theme: theme, glyphs: glyphs, into: &grid)
         case .answer(let question, let chosen):
             let right = chosen == question.correct
+            let entered = question.choices[question.correct].name
             let lines = [
-                question.actionVerdict(chosen: chosen) ?? (right ? "Right: the \(question.host.name) entered \(question.choices[question.correct].name)."
-                      : "Not quite: you said \(question.choices[chosen].name); the \(question.host.name) entered \(question.choices[question.correct].name)."),
+                question.actionVerdict(chosen: chosen)
+                    ?? (right ? text(.quizRight, text.word(question.host), entered)
+                              : text(.quizWrong, question.choices[chosen].name, text.word(question.host), entered)),
                 "",
-                "score \(score.right)/\(score.asked) · space continues",
+                text(.quizContinue, "\(score.right)/\(score.asked)"),
             ]
-            box(title: right ? "correct" : "wrong", lines: lines, theme: theme, glyphs: glyphs, into: &grid)
+            box(title: text(right ? .quizCorrectTitle : .quizWrongTitle), lines: lines, theme: theme, glyphs: glyphs, into: &grid)
+        }
+    }
+
+    /// The key table in one column, or in two when one would not fit the height (80×24 keeps
+    /// every key, "q quit" included).
+    static func helpLines(_ text: UIText, height: Int, width: Int) -> [String] {
+        let entries = KeyBindings.help.map { entry in
+            text.language == .chinese ? (entry.keys.replacing("click", with: text(.helpClick)), entry.actionZH) : (entry.keys, entry.action)
+        }
+        let keyWidth = (entries.map { CellGrid.displayWidth(of: $0.0) }.max() ?? 0) + 2
+        let lines = entries.map { $0.0 + String(repeating: " ", count: max(1, keyWidth - CellGrid.displayWidth(of: $0.0))) + $0.1 }
+        guard lines.count + 2 > height else { return lines }
+        let half = (lines.count + 1) / 2
+        let columnWidth = min((lines.prefix(half).map { CellGrid.displayWidth(of: $0) }.max() ?? 0) + 2, (width - 8) / 2)
+        return (0 ..< half).map { row in
+            let left = CellGrid.clip(lines[row], toWidth: columnWidth - 1)
+            let right = row + half < lines.count ? lines[row + half] : ""
+            return left + String(repeating: " ", count: max(1, columnWidth - CellGrid.displayWidth(of: left))) + right
+        }
+    }
+
+    /// "▶ lost-last-ack   The client's last ACK is lost …": name and summary, one line each.
+    static func pickerLines(_ names: [String], highlighted: Int, language: NarrationLanguage,
+                            glyphs: GlyphSet, width: Int) -> [String] {
+        let nameWidth = (names.map { CellGrid.displayWidth(of: $0) }.max() ?? 0) + 2
+        return names.enumerated().map { index, name in
+            let scenario = try? BuiltinScenarios.scenario(named: name)
+            let summary = (language == .chinese ? scenario?.summaryZH : nil) ?? scenario?.summary ?? ""
+            let line = (index == highlighted ? String(glyphs.pointer) + " " : "  ") + name
+                + String(repeating: " ", count: max(1, nameWidth - CellGrid.displayWidth(of: name))) + summary
+            return CellGrid.clip(line, toWidth: max(10, width), ellipsis: glyphs == .ascii ? "~" : "…")
         }
     }
 
     /// The scenario's title and summary, shown before the first step in presenter mode.
-    static func titleCard(_ narrator: Narrator, theme: Theme, glyphs: GlyphSet, into grid: inout CellGrid) {
+    static func titleCard(_ narrator: Narrator, text: UIText, theme: Theme, glyphs: GlyphSet, into grid: inout CellGrid) {
         var lines = [narrator.title, ""]
         if let summary = narrator.summary { lines += WordWrap.lines(summary, width: max(20, grid.width - 16)) }
         if let warning = narrator.variantWarning { lines += ["", warning] }
-        lines += ["", "space to begin"]
+        lines += ["", text(.titleCardBegin)]
         box(title: "tcpstep", lines: lines, theme: theme, glyphs: glyphs, into: &grid)
     }
 
-    /// A framed box centred on the grid, over whatever is there.
-    static func box(title: String, lines: [String], highlight: Int? = nil, theme: Theme, glyphs: GlyphSet, into grid: inout CellGrid) {
+    /// The story's last words once nothing is left to happen, low on the screen so that the
+    /// diagram's end stays visible above it.
+    static func closingCard(_ words: String, text: UIText, theme: Theme, glyphs: GlyphSet, into grid: inout CellGrid) {
+        let width = max(20, min(grid.width - 10, 100))
+        let lines = WordWrap.lines(words, width: width) + ["", text(.closingContinue)]
+        box(title: text(.closingTitle), lines: lines, theme: theme, glyphs: glyphs, bottom: true, into: &grid)
+    }
+
+    /// A framed box centred on the grid (or above its last rows with `bottom`), over whatever is there.
+    static func box(title: String, lines: [String], highlight: Int? = nil, theme: Theme, glyphs: GlyphSet,
+                    bottom: Bool = false, marginRows: Int = 2, into grid: inout CellGrid) {
         let inner = min(grid.width - 4, max(CellGrid.displayWidth(of: title) + 4, lines.map { CellGrid.displayWidth(of: $0) }.max() ?? 0))
-        let visible = Array(lines.prefix(max(0, grid.height - 4)))
+        let visible = Array(lines.prefix(max(0, grid.height - 2 - 2 * marginRows)))
         guard inner > 4, !visible.isEmpty else { return }
         let boxWidth = inner + 4, boxHeight = visible.count + 2
-        let left = (grid.width - boxWidth) / 2, top = max(0, (grid.height - boxHeight) / 2)
+        let left = (grid.width - boxWidth) / 2
+        let top = bottom ? max(0, grid.height - 2 - boxHeight) : max(0, (grid.height - boxHeight) / 2)
         let style = theme.narration
         grid.fill(GridRect(x: left, y: top, width: boxWidth, height: boxHeight), style: style)
         let horizontal = String(repeating: glyphs.horizontal, count: boxWidth - 2)

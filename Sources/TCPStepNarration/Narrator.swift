@@ -13,8 +13,48 @@ public struct StepNarration: Hashable, Sendable {
     /// Generated from the step's events; never empty for a step with events.
     public var sentences: [String]
 
-    /// Everything, author's words first, as one paragraph.
-    public var text: String { Self.join([authored].compactMap { $0 } + sentences) }
+    /// The author's words as the headline, on a line of their own, then the generated sentences
+    /// that add something to them (one that mostly repeats the headline is left out).
+    public var text: String {
+        guard let authored, !authored.isEmpty else { return Self.join(sentences) }
+        let adding = Self.join(Self.sentences(sentences, adding: authored))
+        return adding.isEmpty ? authored : authored + "\n" + adding
+    }
+
+    /// `sentences` without those whose words are mostly in `headline` already: at least half
+    /// of their words of four letters or more (English), or of their pairs of adjacent Chinese
+    /// characters, occur in it.
+    static func sentences(_ sentences: [String], adding headline: String) -> [String] {
+        let known = words(of: headline)
+        return sentences.filter { sentence in
+            let own = words(of: sentence)
+            guard !own.isEmpty else { return true }
+            return Double(own.intersection(known).count) < 0.5 * Double(own.count)
+        }
+    }
+
+    /// Lower-cased words of four letters or more, and pairs of adjacent CJK characters.
+    static func words(of text: String) -> Set<String> {
+        var result: Set<String> = []
+        var word = ""
+        var previousCJK: Character?
+        for character in text.lowercased() + " " {
+            if character.isLetter, character.isASCII {
+                word.append(character)
+                previousCJK = nil
+                continue
+            }
+            if word.count >= 4 { result.insert(word) }
+            word = ""
+            if let scalar = character.unicodeScalars.first, (0x4E00...0x9FFF).contains(scalar.value) {
+                if let previous = previousCJK { result.insert(String([previous, character])) }
+                previousCJK = character
+            } else {
+                previousCJK = nil
+            }
+        }
+        return result
+    }
 
     /// Sentences joined with a space, except after CJK punctuation, where Chinese text has none.
     static func join(_ parts: [String]) -> String {

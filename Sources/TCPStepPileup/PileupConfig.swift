@@ -1,7 +1,8 @@
 import TCPStepCore
 
-/// Everything that shapes a pile-up run: a web server (the client host) opening one connection
-/// to its database (the server host, port 5432) for every request, with no keep-alive.
+/// Everything that shapes a pile-up run, as the classic story tells it: a web server (nginx and
+/// its application, the client host) opening one connection to its MySQL database (the server
+/// host, port 3306) for every request, because a crawler hammering one page sends no keep-alive.
 ///
 /// The default story is Linux's: the `linux` profile (TIME_WAIT fixed at 60 s, or 2 × MSL when
 /// `msl` is given) and Linux's default ephemeral range 32768–60999 (28,232 ports), so 500
@@ -25,8 +26,8 @@ public struct PileupConfig: Hashable, Sendable {
     /// Bytes of each request and each response (one segment each).
     public var requestBytes = 200
     public var responseBytes = 1000
-    /// The database's listening port (PostgreSQL).
-    public var serverPort: UInt16 = 5432
+    /// The database's listening port (MySQL).
+    public var serverPort: UInt16 = 3306
     public var seed: UInt64 = 1
     /// Remedies switched on from the start (they can be switched while it runs).
     public var remedies: Set<Remedy> = []
@@ -147,9 +148,9 @@ public enum Remedy: Int, CaseIterable, Hashable, Sendable, Comparable, CustomStr
         case (.keepAlive, .chinese):
             "连接池需要管理（空闲、断开、过期的连接），请求还会排在慢请求后面（队头阻塞）。"
         case (.serverClosesFirst, .english):
-            "The database now holds the TIME_WAIT entries (memory, no port cost: its port is fixed)."
+            "The database now holds the TIME_WAIT entries (memory, no port cost: its port is fixed). About 28,000, not 30,000: one per port pair, and the web server's 28,232 ports come round again after 56 s, when a new SYN on a pair ends its TIME_WAIT early."
         case (.serverClosesFirst, .chinese):
-            "TIME_WAIT 转到数据库一侧：占用它的内存（不占端口，它的端口是固定的）。"
+            "TIME_WAIT 转到数据库一侧：占用它的内存（不占端口，它的端口是固定的）。大约 28,000 个而不是 30,000 个：每个端口对只有一个，Web 服务器的 28,232 个端口 56 秒就轮一圈，同一端口对上的新 SYN 会提前结束旧的 TIME_WAIT。"
         case (.twReuse, .english):
             "Relies on TCP timestamps to reject old segments, and helps only outgoing connections."
         case (.twReuse, .chinese):

@@ -80,7 +80,7 @@ extension PileupSample {
 
     /// The column headings of `tableRow`.
     public static let tableHeader =
-        "   t s  TIME_WAIT  predicted  ESTABLISHED  other  free ports  failed  waiting  remedies"
+        "   t s  TIME_WAIT  predicted  ESTABLISHED  other  free ports  failed  waiting    shed  remedies"
 
     /// One aligned row for `tcpstep pileup --headless` without `--json`.
     public var tableRow: String {
@@ -88,7 +88,7 @@ extension PileupSample {
         let remedyText = remedies.isEmpty ? "-" : remedies.sorted().map(\.name).joined(separator: ",")
         return Self.pad(timeS, 6) + Self.pad(count(.timeWait), 11) + Self.pad(predictedTimeWait, 11)
             + Self.pad(count(.established), 13) + Self.pad(other, 7) + Self.pad(freePorts, 12)
-            + Self.pad(failedConnects, 8) + Self.pad(requestsWaiting, 9) + "  " + remedyText
+            + Self.pad(failedConnects, 8) + Self.pad(requestsWaiting, 9) + Self.pad(requestsShed, 8) + "  " + remedyText
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {

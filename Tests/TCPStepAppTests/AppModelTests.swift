@@ -421,7 +421,7 @@ import Testing
             #expect(FrameAlignment.fullRow(grid, 2 + offset).dropFirst(x).hasPrefix(line))
         }
         // The presenter's short key bar.
-        #expect(grid.row(28) == "│ ␣ step  ← back  p play  tab select  d drop  ? help  q quit" + String(repeating: " ", count: 39) + "│")
+        #expect(grid.row(28) == "│ ␣ step  ← back  ? help  q quit  p play  tab select  d drop  o old segment" + String(repeating: " ", count: 24) + "│")
     }
 
     @Test func qQuitsEvenFromTheTitleCard() throws {

@@ -132,8 +132,8 @@ import Testing
         let relative = try Self.layout(DiagramScenarios.figure6)
         let absolute = try Self.layout(DiagramScenarios.figure6, numbering: .absolute)
         let labels = { (layout: DiagramLayout) in layout.arrows.map { layout.label(of: $0) } }
-        #expect(labels(relative) == ["SYN 0", "SYN,ACK 0 ack 1", "ACK 1 ack 1", "ACK 1:11 ack 1", "ACK 1 ack 11"])
-        #expect(labels(absolute) == ["SYN 100", "SYN,ACK 300 ack 101", "ACK 101 ack 301", "ACK 101:111 ack 301", "ACK 301 ack 111"])
+        #expect(labels(relative) == ["SYN 0", "SYN,ACK 0 ack 1", "ACK 1 ack 1", "ACK 1:11 ack 1 10 B", "ACK 1 ack 11"])
+        #expect(labels(absolute) == ["SYN 100", "SYN,ACK 300 ack 101", "ACK 101 ack 301", "ACK 101:111 ack 301 10 B", "ACK 301 ack 111"])
     }
 
     // MARK: States

@@ -218,7 +218,7 @@ import Testing
         #expect(Theme.named("solarized") == nil)
     }
 
-    @Test(arguments: [Theme.default, Theme.highContrast])
+    @Test(arguments: [Theme.dark, Theme.light, Theme.projector, Theme.projectorLight])
     func everyStateHasItsOwnLook(theme: Theme) {
         let styles = TCPState.allCases.map(theme.state)
         #expect(Set(styles).count == TCPState.allCases.count, "\(theme.name)")
@@ -227,16 +227,17 @@ import Testing
 
     @Test func defaultThemeColoursTheStatesSensibly() {
         let theme = Theme.default
-        #expect(theme.state(.established).fg == .green)
-        #expect(theme.state(.timeWait).fg == .magenta)
-        #expect(theme.state(.closed).dim)
-        #expect(theme.segment(.dropped).fg.normalVariant == .red)
+        #expect(theme.state(.established).fg == .brightGreen)
+        #expect(theme.state(.timeWait).fg == .brightMagenta)
+        #expect(theme.state(.closed).fg == .brightBlack)
+        #expect(theme.segment(.dropped).bg == .red)
     }
 
     @Test func highContrastIsBoldAndNeverDim() {
         let styles = Theme.highContrast.allStyles
         #expect(styles.allSatisfy { !$0.dim })
-        #expect(TCPState.allCases.allSatisfy { Theme.highContrast.state($0).bold })
+        // Bold wherever it brightens; never on black text, which bold would turn grey.
+        #expect(TCPState.allCases.allSatisfy { Theme.highContrast.state($0).bold || Theme.highContrast.state($0).fg == .black })
     }
 
     @Test func monoUsesNoColour() {
@@ -251,6 +252,7 @@ import Testing
         let plain = Theme.default.withoutColor()
         #expect(plain.allStyles.allSatisfy { !$0.hasColor })
         #expect(plain.state(.established) == CellStyle(bold: true))
+        #expect(plain.background == Theme.default.background)
         #expect(plain.error == CellStyle(bold: true))
         #expect(plain.name == Theme.default.name)
     }

@@ -307,8 +307,8 @@ struct BuiltinScenarioTests {
         let run = try Run("time-wait-pileup")
         #expect(run.scenario.config.profile.name == .linux)
         #expect(run.calls.filter { $0.contains("connect") } == [
-            "client connect 5432 → ok", "client connect 5432 → ok", "client connect 5432 → ok",
-            "client connect 5432 → error: insufficient resources",
+            "client connect 3306 → ok", "client connect 3306 → ok", "client connect 3306 → ok",
+            "client connect 3306 → error: insufficient resources",
         ])
         // Three queries, three ephemeral ports, each left in TIME_WAIT on the application server.
         let ports = run.events.compactMap { event -> UInt16? in

@@ -99,7 +99,7 @@ struct ParserErrorTests {
         Case(source: "delay s2c 2 long", expected: "t.tcps:1:13: expected a time such as 50ms or 2s, found `long`"),
         Case(source: "drop c2s 0", expected: "t.tcps:1:10: segments are counted from 1"),
         Case(source: "drop c2s URG",
-             expected: "t.tcps:1:10: expected a segment number or flags such as SYN, SYN+ACK, FIN+ACK, ACK#2; found `URG`"),
+             expected: "t.tcps:1:10: expected a segment number, flags such as SYN, SYN+ACK, FIN+ACK, ACK#2, or data#N, handshake-ACK, final-ACK; found `URG`"),
         Case(source: "drop c2s ACK#x", expected: "t.tcps:1:14: expected a count after `#`, as in ACK#2"),
         Case(source: "drop c2s FIN+ACK#0", expected: "t.tcps:1:18: expected a count after `#`, as in ACK#2"),
         Case(source: "dup s2c 1 2", expected: "t.tcps:1:11: unexpected `2` at the end of the command"),

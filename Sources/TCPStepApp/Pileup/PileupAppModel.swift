@@ -85,12 +85,12 @@ public struct PileupAppModel: InteractiveProgram, Sendable {
     }
 
     public mutating func frame() -> CellGrid {
-        let base = Theme.named(options.themeName) ?? .default
+        let base = Theme.named(options.themeName, background: options.background) ?? .default
         let theme = options.noColor ? base.withoutColor() : base
         let glyphs: GlyphSet = options.ascii ? .ascii : .unicode
         var grid = PileupChart.render(chartData, width: width, height: height, theme: theme, glyphs: glyphs)
         if showsHelp {
-            OverlayPainter.box(title: "pile-up keys", lines: Self.helpLines(language), theme: theme, glyphs: glyphs, into: &grid)
+            OverlayPainter.box(title: language == .chinese ? "按键" : "pile-up keys", lines: Self.helpLines(language), theme: theme, glyphs: glyphs, into: &grid)
         }
         return grid
     }
@@ -99,12 +99,18 @@ public struct PileupAppModel: InteractiveProgram, Sendable {
 
     /// The chart's input, from the model and its newest samples.
     var chartData: PileupChartData {
-        let samples = pileup.history.suffix(400)
-        let points = samples.map { sample in
+        let samples = pileup.history.suffix(401)
+        let text: UIText = language == .chinese ? .chinese : .english
+        let points = zip(samples.dropFirst(), samples).map { sample, previous in
             let timeWait = sample.count(.timeWait), established = sample.count(.established)
+            // The remedies switched since the second before: marked on the chart ("1 on").
+            let switched = Remedy.allCases.filter { sample.remedies.contains($0) != previous.remedies.contains($0) }.map {
+                text(sample.remedies.contains($0) ? .pileSwitchOn : .pileSwitchOff, $0.key)
+            }
             return PileupChartData.Point(timeS: sample.timeS, timeWait: timeWait, established: established,
                                          otherLive: max(0, sample.liveConnections - timeWait - established),
-                                         freePorts: sample.freePorts, failedConnects: sample.failedConnects)
+                                         freePorts: sample.freePorts, failedConnects: sample.failedConnects,
+                                         remediesSwitched: switched)
         }
         let latest = pileup.latest
         let remedies = Remedy.allCases.map {
@@ -117,13 +123,17 @@ public struct PileupAppModel: InteractiveProgram, Sendable {
             timeWaitOnClient: latest?.count(.timeWait, of: .client) ?? 0,
             timeWaitOnServer: latest?.count(.timeWait, of: .server) ?? 0,
             requestsWaiting: pileup.requestsWaiting, profileName: pileup.config.profile.rawValue,
-            remedies: remedies, highlightedRemedy: highlighted.map(\.rawValue), isPlaying: isPlaying, speed: speed)
+            remedies: remedies, highlightedRemedy: highlighted.map(\.rawValue), isPlaying: isPlaying, speed: speed,
+            keyHints: PileupChartData.keyHints(text), requestsShed: latest?.requestsShed ?? 0, text: text)
     }
 
     static func helpLines(_ language: PileupLanguage) -> [String] {
-        ["space p   play / pause", "+ -       faster / slower (virtual seconds per second)"]
+        let zh = language == .chinese
+        return [zh ? "space p   播放 / 暂停" : "space p   play / pause",
+                zh ? "+ -       加快 / 减慢（每秒多少虚拟秒）" : "+ -       faster / slower (virtual seconds per second)"]
             + Remedy.allCases.map { "\($0.key)         \($0.title(language))" }
-            + ["r         restart with the remedies now on", "?         this help", "q         quit", "",
-               "The dashed line is rate × TIME_WAIT: the steady state theory predicts."]
+            + [zh ? "r         以现在打开的对策重新开始" : "r         restart with the remedies now on",
+               zh ? "?         本帮助" : "?         this help", zh ? "q         退出" : "q         quit", "",
+               zh ? "虚线是 速率 × TIME_WAIT：理论预测的稳定值。" : "The dashed line is rate × TIME_WAIT: the steady state theory predicts."]
     }
 }

@@ -5,6 +5,14 @@ public struct FaultRule: Hashable, Sendable {
         case nth(Int)
         /// The n-th segment in this direction whose flags, PSH ignored, are exactly these.
         case flags(TCPFlags, occurrence: Int)
+        /// The n-th segment in this direction that carries data (`data#2`); retransmissions count.
+        case data(occurrence: Int)
+        /// The third segment of the handshake: the first ACK in this direction of the SYN the
+        /// other side sent (`handshake-ACK`).
+        case handshakeAck
+        /// The n-th pure ACK in this direction that acknowledges the other side's FIN: the final
+        /// ACK of a close (`final-ACK`, `final-ACK#2`).
+        case finalAck(occurrence: Int)
     }
 
     public enum Fault: Hashable, Sendable {
@@ -21,6 +29,33 @@ public struct FaultRule: Hashable, Sendable {
         self.direction = direction
         self.selector = selector
         self.fault = fault
+    }
+}
+
+extension FaultRule: CustomStringConvertible {
+    /// The rule as a scenario line: "drop c2s final-ACK", "delay s2c SYN+ACK 300 ms".
+    public var description: String {
+        let verb = switch fault {
+        case .drop: "drop"
+        case .duplicate: "dup"
+        case .delay: "delay"
+        }
+        var text = "\(verb) \(direction) \(selector)"
+        if case .delay(let extra) = fault { text += " \(extra.millisecondsText)ms" }
+        return text
+    }
+}
+
+extension FaultRule.Selector: CustomStringConvertible {
+    /// As written in a scenario: "3", "ACK#2", "data#1", "handshake-ACK", "final-ACK".
+    public var description: String {
+        switch self {
+        case .nth(let n): String(n)
+        case .flags(let flags, let occurrence): flags.names.joined(separator: "+") + (occurrence > 1 ? "#\(occurrence)" : "")
+        case .data(let occurrence): "data" + (occurrence > 1 ? "#\(occurrence)" : "")
+        case .handshakeAck: "handshake-ACK"
+        case .finalAck(let occurrence): "final-ACK" + (occurrence > 1 ? "#\(occurrence)" : "")
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 struct Network: Hashable, Sendable {
     /// One-way latency per direction.
     var latency: [Micros]
-    var rules: [FaultRule]
+    var rules: [FaultRule] { matcher.rules }
     var random: RandomFaults
     /// Segments in flight by id, without hashing: ids are handed out in increasing order and a
     /// segment leaves (arrives or is lost) after its transit time, so the ids still in flight
@@ -12,18 +12,12 @@ struct Network: Hashable, Sendable {
     private var windowHead = 0
     private var windowBase = 1
     private var nextID = 1
-    private var sentCount = [0, 0]
-    private var flagCounts: [FlagKey: Int] = [:]
-    private var usedRules: Set<Int> = []
-
-    private struct FlagKey: Hashable, Sendable {
-        var direction: Direction
-        var flags: TCPFlags
-    }
+    /// Which scripted rules pick which segment.
+    private var matcher: FaultRuleMatcher
 
     init(latency: [Micros], rules: [FaultRule], random: RandomFaults) {
         self.latency = latency
-        self.rules = rules
+        self.matcher = FaultRuleMatcher(rules: rules)
         self.random = random
     }
 
@@ -36,23 +30,7 @@ struct Network: Hashable, Sendable {
 
     /// Counts a host's segment and returns the scripted faults that pick it.
     mutating func scriptedFaults(for segment: Segment, direction: Direction) -> [FaultRule.Fault] {
-        sentCount[direction.rawValue] += 1
-        if rules.isEmpty { return [] }
-        let key = FlagKey(direction: direction, flags: segment.matchFlags)
-        let flagCount = flagCounts[key, default: 0] + 1
-        flagCounts[key] = flagCount
-        var faults: [FaultRule.Fault] = []
-        for (index, rule) in rules.enumerated() where rule.direction == direction && !usedRules.contains(index) {
-            let picked = switch rule.selector {
-            case .nth(let n): n == sentCount[direction.rawValue]
-            case .flags(let flags, let occurrence): flags == segment.matchFlags && occurrence == flagCount
-            }
-            if picked {
-                usedRules.insert(index)
-                faults.append(rule.fault)
-            }
-        }
-        return faults
+        matcher.pick(segment, direction: direction).map { matcher.rules[$0].fault }
     }
 
     /// Draws random faults for one segment from the simulation's generator.

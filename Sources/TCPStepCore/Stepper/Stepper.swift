@@ -16,6 +16,8 @@ public struct Stepper: Sendable {
         case delay(SegmentID, by: Micros)
         case duplicate(SegmentID)
         case app(HostID, AppCall)
+        /// An old duplicate put on the wire by hand (the live form of the scenario's `inject`).
+        case inject(Direction, Segment)
     }
 
     /// Moves between two stored snapshots: replaying at most this many keeps stepping back well
@@ -126,6 +128,9 @@ public struct Stepper: Sendable {
             return simulation.duplicate(id, &log)
         case .intervene(.app(let host, let call)):
             simulation.perform(call, on: host, &log)
+            return true
+        case .intervene(.inject(let direction, let segment)):
+            simulation.inject(segment, direction: direction, &log)
             return true
         }
     }

@@ -46,6 +46,8 @@ public struct DiagramArrow: Hashable, Sendable {
     var noteChoice = 0
     /// Extra time the network held it back.
     public internal(set) var heldFor: Micros = 0
+    /// What the receiver sent back at once when it rejected the segment (RST, ACK), if anything.
+    var reply: RejectReasonText.Reply?
 
     public var id: SegmentID { wire.id }
     public var isInFlight: Bool { end == .inFlight }
@@ -70,17 +72,17 @@ public struct DiagramArrow: Hashable, Sendable {
 extension DiagramLayout {
     /// The arrow's label as drawn ("SYN,ACK 0 ack 1"), cut with `ellipsis` where it had to be.
     public func label(of arrow: DiagramArrow, ellipsis: Character = "…") -> String {
-        let numbers = SegmentLabel.numbers(for: arrow.wire, numbers: arrow.numbers, numbering: config.numbering)
+        let numbers = SegmentLabel.numbers(for: arrow.wire, numbers: arrow.numbers, numbering: config.numbering, text: config.text)
         if arrow.labelWasClipped {
-            return SegmentLabel.clipped(arrow.wire, core: numbers, toWidth: arrow.labelPlace.width, ellipsis: ellipsis)
+            return SegmentLabel.clipped(arrow.wire, core: numbers, toWidth: arrow.labelPlace.width, ellipsis: ellipsis, text: config.text)
         }
-        return SegmentLabel.tag(for: arrow.wire).map { numbers + " " + $0 } ?? numbers
+        return SegmentLabel.tag(for: arrow.wire, config.text).map { numbers + " " + $0 } ?? numbers
     }
 
     /// The note on the arrival run ("held 300 ms", "ignored: bad ack"), if one was placed.
     public func arrivalNote(of arrow: DiagramArrow) -> String? {
         guard arrow.notePlace != nil, case .arrived(_, let outcome) = arrow.end else { return nil }
-        let notes = Self.arrivalNotes(heldFor: arrow.heldFor, outcome: outcome)
+        let notes = Self.arrivalNotes(heldFor: arrow.heldFor, outcome: outcome, reply: arrow.reply, text: config.text)
         return arrow.noteChoice < notes.count ? notes[arrow.noteChoice] : nil
     }
 }

@@ -25,9 +25,9 @@ public enum DiagramExport {
         var grid = CellGrid(width: options.width, height: options.height + headerRows)
         let separator = DiagramGlyphs(options.glyphs).separator
         var heading = title + separator + profile.rawValue
-        if variants.isAny { heading += separator + "not TCP: " + variants.names.joined(separator: ", ") }
+        if variants.isAny { heading += separator + options.text(.notTCP, variants.names.joined(separator: ", ")) }
         grid.put(CellGrid.clip(heading, toWidth: options.width, ellipsis: DiagramGlyphs(options.glyphs).ellipsis), x: 0, y: 0, style: options.theme.title)
-        DiagramPainter.paintHostNames(layout, into: &grid, x: 0, y: 1, theme: options.theme)
+        DiagramPainter.paintHostNames(layout, into: &grid, x: 0, y: 1, theme: options.theme, text: options.text)
         DiagramPainter.paint(layout, into: &grid, at: GridRect(x: 0, y: headerRows, width: options.width, height: options.height),
                              options: options)
         return grid

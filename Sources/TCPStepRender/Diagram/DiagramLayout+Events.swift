@@ -29,7 +29,14 @@ extension DiagramLayout {
     }
 
     private mutating func depart(_ wire: WireSegment, _ event: TraceEvent) {
-        if rowDuration == nil { rowDuration = max(.ms(1), wire.arrivesAt - wire.sentAt) }
+        // A segment sent the moment a rejected one arrived is the receiver's answer to it: the
+        // rejected arrow then says "→ RST" or "→ ACK" instead of "dropped".
+        if let last = lastEvent, last.time == event.time, wire.origin == .host, !wire.isRetransmission,
+           case .deliver(let id, wire.from, _, .rejected(let reason)) = last.kind, let index = arrowByID[id] {
+            arrows[index].reply = RejectReasonText.Reply(wire, to: reason)
+            replaceArrivalNote(&arrows[index])
+        }
+        if rowDuration == nil { rowDuration = max(.ms(1), (wire.arrivesAt - wire.sentAt) / Micros(config.rowsPerTransit)) }
         if wire.origin != .injected, hostPorts[wire.from.rawValue] == nil {
             hostPorts[wire.from.rawValue] = wire.segment.sourcePort
         }
@@ -114,9 +121,10 @@ extension DiagramLayout {
         let elapsed = event.time - previous
         if elapsed > 0 {
             let last = rows[rows.count - 1]
-            let duration = rowDuration ?? Self.defaultRowDuration
+            let duration = rowDuration ?? Self.defaultRowDuration / Micros(config.rowsPerTransit)
             let rowsWorth = Int((elapsed + duration - 1) / duration)
-            if rowsWorth > Self.spacedGapRowsMax {
+            // Gaps up to a few transit times are spaced out; longer ones fold into a pause row.
+            if rowsWorth > Self.spacedGapRowsMax * config.rowsPerTransit {
                 rows.append(DiagramRow(kind: .pause(elapsed), time: last.time, step: last.step, showsTime: false))
             } else if rowsWorth > 1 {
                 for _ in 1 ..< rowsWorth {

@@ -92,7 +92,7 @@ extension DiagramLayout {
     /// On arrival: the whole label moves to the arrival run if it was cut on the departure run
     /// and fits here; a note says when the segment was held back or ignored.
     func placeArrivalTexts(_ arrow: inout DiagramArrow) {
-        guard case .arrived(let row, let outcome) = arrow.end else { return }
+        guard case .arrived(let row, _) = arrow.end else { return }
         let run = arrivalRun(arrow)
         let legs = legColumns()
         let towardTurn = arrow.wire.from == .client
@@ -107,9 +107,24 @@ extension DiagramLayout {
                 occupied = (x - 1) ... (x + width)
             }
         }
-        let blocked = legs + (occupied.map(Array.init) ?? [])
-        // The longest wording that fits: "held 300 ms, ignored: bad ack" … "bad ack".
-        for (choice, text) in Self.arrivalNotes(heldFor: arrow.heldFor, outcome: outcome).enumerated() {
+        placeArrivalNote(&arrow, blocked: legs + (occupied.map(Array.init) ?? []))
+    }
+
+    /// Once the receiver's reply is known ("→ RST"), the note is worded and fitted again.
+    func replaceArrivalNote(_ arrow: inout DiagramArrow) {
+        guard case .arrived(let row, _) = arrow.end else { return }
+        let label = arrow.labelPlace.row == row ? Array((arrow.labelPlace.x - 1) ... (arrow.labelPlace.x + arrow.labelPlace.width)) : []
+        arrow.notePlace = nil
+        placeArrivalNote(&arrow, blocked: legColumns() + label)
+    }
+
+    private func placeArrivalNote(_ arrow: inout DiagramArrow, blocked: [Int]) {
+        guard case .arrived(let row, let outcome) = arrow.end else { return }
+        let run = arrivalRun(arrow)
+        let towardTurn = arrow.wire.from == .client
+        // The longest wording that fits: "held 300 ms, no connection → RST" … "→ RST".
+        let notes = Self.arrivalNotes(heldFor: arrow.heldFor, outcome: outcome, reply: arrow.reply, text: config.text)
+        for (choice, text) in notes.enumerated() {
             let width = TextWidth.columns(text)
             if let x = Self.fit(width: width, in: run, lead: 1, fromLow: !towardTurn, avoiding: blocked) {
                 arrow.notePlace = DiagramArrow.Place(row: row, x: x, width: width)
@@ -120,15 +135,14 @@ extension DiagramLayout {
     }
 
     /// What to say on the arrival run, longest first: that the network held the segment back,
-    /// and why the receiver ignored it. Empty for an ordinary arrival.
-    static func arrivalNotes(heldFor: Micros, outcome: DeliveryOutcome) -> [String] {
-        let held = heldFor > 0 ? "held \(heldFor.durationText)" : nil
+    /// and what the receiver did with a segment it did not accept. Empty for an ordinary arrival.
+    static func arrivalNotes(heldFor: Micros, outcome: DeliveryOutcome, reply: RejectReasonText.Reply?,
+                             text: UIText) -> [String] {
+        let held = heldFor > 0 ? text(.held, heldFor.durationText) : nil
         guard case .rejected(let reason) = outcome else { return held.map { [$0] } ?? [] }
-        let why = RejectReasonText.short(reason)
-        // A duplicate is still answered (TIME_WAIT ACKs a retransmitted FIN): not "ignored".
-        let ignored = reason == .duplicate ? why : "ignored: \(why)"
-        guard let held else { return ignored == why ? [why] : [ignored, why] }
-        return ["\(held), \(ignored)", "\(held), \(why)", ignored, why]
+        let notes = RejectReasonText.notes(reason, reply: reply, text)
+        guard let held else { return notes }
+        return notes.map { "\(held), \($0)" } + notes
     }
 
     /// The first column for a text of `width` inside `run`, with a space either side, `lead`

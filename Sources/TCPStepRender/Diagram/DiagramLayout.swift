@@ -19,11 +19,19 @@ public struct DiagramLayout: TraceFolding, Sendable {
         /// Virtual time one row stands for when spacing rows out; nil: the first segment's
         /// transit time (10 ms until a segment is sent).
         public var rowDuration: Micros?
+        /// The language of the words on arrows and lifelines.
+        public var text: UIText
+        /// Rows one transit time spans when `rowDuration` is nil: more on a tall screen, so that
+        /// arrows slant visibly and a slower segment lands visibly lower.
+        public var rowsPerTransit: Int
 
-        public init(width: Int, numbering: SequenceNumbering = .relative, rowDuration: Micros? = nil) {
+        public init(width: Int, numbering: SequenceNumbering = .relative, rowDuration: Micros? = nil, text: UIText = .english,
+                    rowsPerTransit: Int = 1) {
             self.width = width
             self.numbering = numbering
             self.rowDuration = rowDuration
+            self.text = text
+            self.rowsPerTransit = max(1, rowsPerTransit)
         }
     }
 

@@ -23,10 +23,15 @@ public struct DiagramOptions: Hashable, Sendable {
     public var theme: Theme
     /// Virtual time per row when spacing rows out; nil: the first segment's transit time.
     public var rowDuration: Micros?
+    /// The language of the words on the diagram.
+    public var text: UIText
+    /// Rows per transit time (see `DiagramLayout.Config.rowsPerTransit`).
+    public var rowsPerTransit = 1
 
     public init(width: Int, height: Int, scroll: DiagramScroll = .followNewest, selected: SegmentID? = nil,
                 numbering: SequenceNumbering = .relative, glyphs: GlyphSet = .unicode, theme: Theme = .default,
-                rowDuration: Micros? = nil) {
+                rowDuration: Micros? = nil, text: UIText = .english) {
+        self.text = text
         self.width = width
         self.height = height
         self.scroll = scroll
@@ -39,7 +44,8 @@ public struct DiagramOptions: Hashable, Sendable {
 
     /// The part of the options the layout itself depends on.
     public var layoutConfig: DiagramLayout.Config {
-        DiagramLayout.Config(width: width, numbering: numbering, rowDuration: rowDuration)
+        DiagramLayout.Config(width: width, numbering: numbering, rowDuration: rowDuration, text: text,
+                             rowsPerTransit: rowsPerTransit)
     }
 }
 

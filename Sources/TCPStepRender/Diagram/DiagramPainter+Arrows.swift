@@ -42,7 +42,8 @@ extension DiagramPainter {
             grid.put(character: rightward ? base.arrowRight : base.arrowLeft, x: x(receiverX + (rightward ? -1 : 1)), y: rowY, style: style)
             grid.put(character: base.bullet, x: x(receiverX), y: rowY, style: style)
         case .lost(let row) where window.contains(row):
-            let text = rightward ? "\(base.drop) lost" : "lost \(base.drop)"
+            let lost = options.text(.lost)
+            let text = rightward ? "\(base.drop) \(lost)" : "\(lost) \(base.drop)"
             let textX = rightward ? arrow.turnX : arrow.turnX - TextWidth.columns(text) + 1
             grid.put(text, x: x(textX), y: y(row), style: theme.segment(.dropped))
         case .arrived, .lost:
@@ -55,7 +56,7 @@ extension DiagramPainter {
         let place = arrow.labelPlace
         if window.contains(place.row) {
             var style = selected ? theme.segment(.selected) : theme.segment(arrow.role)
-            if arrow.isInFlight && !selected { style.bold = true }
+            if arrow.isInFlight && !selected { style = theme.emphasised(style) }
             let label = layout.label(of: arrow, ellipsis: glyphs.ellipsis)
             // The selected label is bracketed as well as reversed, so it shows without colour too.
             let text = selected ? "[\(label)]" : " \(label) "

@@ -79,7 +79,7 @@ public struct DiagramPainter {
         }
         for host in HostID.allCases {
             guard let note = line.note(host) else { continue }
-            let text = CellGrid.clip(note.text(glyphs), toWidth: DiagramColumns.noteWidth)
+            let text = CellGrid.clip(note.text(glyphs, options.text), toWidth: DiagramColumns.noteWidth)
             let noteX = host == .client ? columns.clientX - 1 - TextWidth.columns(text) : columns.serverNotesX
             grid.put(text, x: x(noteX), y: rowY, style: style(of: note))
         }
@@ -100,7 +100,7 @@ public struct DiagramPainter {
                 let arrow = layout.arrows[index]
                 return arrow.startRow < row && (arrow.endRow ?? Int.max) > row ? arrow.turnX : nil
             }
-            let text = " \(elapsed.durationText) later "
+            let text = " " + options.text(.later, elapsed.durationText) + " "
             let width = TextWidth.columns(text)
             let centre = (columns.clientX + columns.serverX - width) / 2
             let clear = { (start: Int) in !legColumns.contains { $0 >= start && $0 < start + width } }

@@ -48,14 +48,14 @@ public enum LifelineNote: Hashable, Sendable {
     case timerRestarted(TimerKind)
 
     /// The text beside the lifeline, e.g. "TIME_WAIT", "⏱ RTO fired".
-    public func text(_ glyphs: DiagramGlyphs) -> String {
+    public func text(_ glyphs: DiagramGlyphs, _ words: UIText = .english) -> String {
         switch self {
         case .state(let state, let cause):
-            return cause == .hostCrashed ? "\(state.name)/crash" : state.name
+            return cause == .hostCrashed ? words(.crashNote, state.name) : state.name
         case .timerFired(let kind):
-            return "\(glyphs.timer) \(Self.shortName(kind)) fired"
+            return "\(glyphs.timer) " + words(.timerFired, Self.shortName(kind))
         case .timerRestarted(let kind):
-            return "\(glyphs.timer) \(Self.shortName(kind)) again"
+            return "\(glyphs.timer) " + words(.timerAgain, Self.shortName(kind))
         }
     }
 

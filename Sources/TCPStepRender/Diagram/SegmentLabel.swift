@@ -2,7 +2,7 @@ import TCPStepCore
 
 /// The words written on a segment's arrow: flags, SEQ (a range when it carries data), ACK, and
 /// what the network or a timer made of it. Compact enough for an 80-column terminal:
-/// `SYN 0`, `SYN,ACK 0 ack 1`, `ACK 1:301 ack 1`, `FIN,ACK 1 ack 2 (again)`.
+/// `SYN 0`, `SYN,ACK 0 ack 1`, `ACK 1:301 ack 1 300 B`, `FIN,ACK 1 ack 2 (again)`.
 ///
 /// PSH is left out, as the scenario language leaves it out: it says nothing about opening or
 /// closing, and the details line still shows every flag.
@@ -10,18 +10,20 @@ public enum SegmentLabel {
     /// The label of `wire`, numbered from `bases` (the ISNs of its direction and the reverse
     /// one) when `numbering` is relative and the ISN is known, absolute otherwise.
     public static func text(for wire: WireSegment, numbering: SequenceNumbering,
-                            seqBase: SeqNum?, ackBase: SeqNum?) -> String {
-        text(for: wire, numbers: SegmentNumbers(wire.segment, seqBase: seqBase, ackBase: ackBase), numbering: numbering)
+                            seqBase: SeqNum?, ackBase: SeqNum?, text: UIText = .english) -> String {
+        self.text(for: wire, numbers: SegmentNumbers(wire.segment, seqBase: seqBase, ackBase: ackBase), numbering: numbering, text: text)
     }
 
     /// The label of `wire` with the numbers the trace fold gave it (`TraceFold.numbers(of:)`).
-    public static func text(for wire: WireSegment, numbers: SegmentNumbers, numbering: SequenceNumbering) -> String {
-        let core = self.numbers(for: wire, numbers: numbers, numbering: numbering)
-        return tag(for: wire).map { core + " " + $0 } ?? core
+    public static func text(for wire: WireSegment, numbers: SegmentNumbers, numbering: SequenceNumbering,
+                            text: UIText = .english) -> String {
+        let core = self.numbers(for: wire, numbers: numbers, numbering: numbering, text: text)
+        return tag(for: wire, text).map { core + " " + $0 } ?? core
     }
 
-    /// The label without its tag: "FIN,ACK 1 ack 2".
-    static func numbers(for wire: WireSegment, numbers: SegmentNumbers, numbering: SequenceNumbering) -> String {
+    /// The label without its tag: "FIN,ACK 1 ack 2", "ACK 1:201 ack 1 200 B".
+    static func numbers(for wire: WireSegment, numbers: SegmentNumbers, numbering: SequenceNumbering,
+                        text labels: UIText = .english) -> String {
         let segment = wire.segment
         var text = segment.matchFlags.description + " " + number(numbers.seq, raw: segment.seq, numbering: numbering)
         if segment.payloadLength > 0 {
@@ -31,12 +33,14 @@ public enum SegmentLabel {
         if segment.flags.contains(.ack) {
             text += " ack " + number(numbers.ack, raw: segment.ack, numbering: numbering)
         }
+        // The byte count last: the first thing cut on a short arrow, and what a student asks.
+        if segment.payloadLength > 0 { text += " " + labels(.bytes, segment.payloadLength) }
         return text
     }
 
     /// The label cut to `width` columns, keeping its tag whole: "(dup)" matters more than digits.
-    static func clipped(_ wire: WireSegment, core: String, toWidth width: Int, ellipsis: Character) -> String {
-        guard let tag = tag(for: wire) else { return clip(core, toWidth: width, ellipsis: ellipsis) }
+    static func clipped(_ wire: WireSegment, core: String, toWidth width: Int, ellipsis: Character, text: UIText = .english) -> String {
+        guard let tag = tag(for: wire, text) else { return clip(core, toWidth: width, ellipsis: ellipsis) }
         let coreWidth = width - TextWidth.columns(tag) - 1
         guard coreWidth >= 2 else { return CellGrid.clip(tag, toWidth: width, ellipsis: ellipsis) }
         return clip(core, toWidth: coreWidth, ellipsis: ellipsis) + " " + tag
@@ -53,11 +57,11 @@ public enum SegmentLabel {
 
     /// "(again)" for a retransmission, "(dup)" for a network copy, "(stale)" for an injected
     /// old segment; nil for an ordinary first transmission.
-    public static func tag(for wire: WireSegment) -> String? {
+    public static func tag(for wire: WireSegment, _ text: UIText = .english) -> String? {
         switch wire.origin {
-        case .injected: return "(stale)"
-        case .duplicate: return "(dup)"
-        case .host: return wire.isRetransmission ? "(again)" : nil
+        case .injected: return text(.tagStale)
+        case .duplicate: return text(.tagDup)
+        case .host: return wire.isRetransmission ? text(.tagAgain) : nil
         }
     }
 

@@ -8,6 +8,9 @@ import TCPStepCore
 public struct Theme: Hashable, Sendable, CustomStringConvertible {
     /// The name `Theme.named(_:)` finds it by.
     public var name: String
+    /// The background the colours were chosen for; the terminal's default colours are assumed
+    /// to be `background.assumedDefaults`.
+    public var background: TerminalBackground
     /// The title bar.
     public var title: CellStyle
     /// Host names and addresses above the lifelines.
@@ -37,12 +40,13 @@ public struct Theme: Hashable, Sendable, CustomStringConvertible {
 
     /// A theme from its role styles. `state` and `segment` are asked once per case.
     public init(
-        name: String, title: CellStyle, hostLabel: CellStyle, lifeline: CellStyle, timeAxis: CellStyle,
+        name: String, background: TerminalBackground = .dark, title: CellStyle, hostLabel: CellStyle, lifeline: CellStyle, timeAxis: CellStyle,
         gapBreak: CellStyle, narration: CellStyle, keyHint: CellStyle, keyBar: CellStyle, border: CellStyle,
         badge: CellStyle, error: CellStyle,
         state: (TCPState) -> CellStyle, segment: (SegmentRole) -> CellStyle
     ) {
         self.name = name
+        self.background = background
         self.title = title
         self.hostLabel = hostLabel
         self.lifeline = lifeline
@@ -56,6 +60,9 @@ public struct Theme: Hashable, Sendable, CustomStringConvertible {
         self.error = error
         self.stateStyles = TCPState.allCases.map(state)
         self.segmentStyles = SegmentRole.allCases.map(segment)
+        // Bold only where it cannot hurt: a terminal that shows bold in the bright colour would
+        // turn a theme's bold black into grey.
+        self = mapStyles { $0.bold ? self.emphasised($0) : $0 }
     }
 
     /// The theme's name, so test output and logs stay short.
@@ -97,13 +104,52 @@ public struct Theme: Hashable, Sendable, CustomStringConvertible {
 
 extension Theme {
     /// The built-in themes, in the order `--help` lists them.
-    public static let all: [Theme] = [.default, .highContrast, .mono]
+    public static let all: [Theme] = [.dark, .light, .projector, .projectorLight, .mono]
 
-    /// The built-in theme called `name`, ignoring case, `-` and `_` ("high-contrast",
-    /// "highContrast" and "projector" all find `highContrast`); nil for an unknown name.
-    public static func named(_ name: String) -> Theme? {
+    /// The names `--theme` accepts, for help texts and error messages.
+    public static let choices = "dark, light, projector (or projector-dark, projector-light), mono, default"
+
+    /// The built-in theme called `name` for a terminal with `background`, ignoring case, `-`
+    /// and `_`; nil for an unknown name. "default" is `dark` or `light` to suit the
+    /// background, "projector" (alias "high-contrast") the projector theme for it; "dark",
+    /// "light", "projector-dark" and "projector-light" say the background themselves.
+    public static func named(_ name: String, background: TerminalBackground = .dark) -> Theme? {
         let key = name.lowercased().filter { $0 != "-" && $0 != "_" }
-        if key == "projector" { return .highContrast }
-        return all.first { $0.name.lowercased().filter { $0 != "-" } == key }
+        switch key {
+        case "", "default", "auto": return background == .light ? .light : .dark
+        case "projector", "highcontrast": return background == .light ? .projectorLight : .projector
+        case "projectordark": return .projector
+        default: return all.first { $0.name.lowercased().filter { $0 != "-" } == key }
+        }
+    }
+
+    /// The background `name` fixes by itself ("light", "projector-dark"), nil when it suits
+    /// either ("default", "projector", "mono"): only then is the terminal asked.
+    public static func fixedBackground(ofThemeNamed name: String) -> TerminalBackground? {
+        switch name.lowercased().filter({ $0 != "-" && $0 != "_" }) {
+        case "dark", "projectordark": .dark
+        case "light", "projectorlight": .light
+        default: nil
+        }
+    }
+
+    /// `style` in bold, unless bold lowers its contrast: terminals that show bold text in the
+    /// bright colour (xterm does by default) turn bold black into grey and bold red into a pale
+    /// red on white. Every "make it stand out" in the views goes through here.
+    public func emphasised(_ style: CellStyle) -> CellStyle {
+        let bold = style.with(bold: true), plain = style.with(bold: false)
+        return background.contrast(of: bold) >= background.contrast(of: plain) ? bold : plain
+    }
+
+    /// `style` as ink on the terminal's own background: of its two colours, the one that stands
+    /// out more from the background, with no background of its own. Block letters are drawn
+    /// with it, so a state on a coloured label does not become a blotchy bar three rows high.
+    public func ink(_ style: CellStyle) -> CellStyle {
+        guard style.bg != .default, !style.reverse else { return style }
+        let page = background.assumedDefaults.background
+        let fg = style.fg.xtermRGB ?? background.assumedDefaults.foreground
+        let bg = style.bg.xtermRGB ?? page
+        let colour = fg.contrast(with: page) >= bg.contrast(with: page) ? style.fg : style.bg
+        return style.with(fg: colour, bg: .default)
     }
 }

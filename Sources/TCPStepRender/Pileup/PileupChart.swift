@@ -23,7 +23,7 @@ public enum PileupChart {
                               theme: Theme = .default, glyphs: GlyphSet = .unicode) -> CellGrid {
         var grid = CellGrid(width: width, height: height)
         guard width >= minimumWidth, height >= minimumHeight else {
-            grid.put(CellGrid.clip("tcpstep pileup needs at least \(minimumWidth)×\(minimumHeight)", toWidth: width),
+            grid.put(CellGrid.clip(data.text(.pileTooSmall, "\(minimumWidth)×\(minimumHeight)"), toWidth: width),
                      x: 0, y: 0, style: theme.error)
             return grid
         }
@@ -86,11 +86,10 @@ public enum PileupChart {
                  x: 0, y: layout.separatorRow, style: theme.border)
         for y in layout.plot.rows { grid.put(character: glyphs.vertical, x: layout.numbers.x - 1, y: y, style: theme.border) }
 
-        let title = " tcpstep pileup · \(data.profileName) · \(Format.count(data.requestRate)) req/s · "
-            + "TIME_WAIT \(Format.seconds(data.timeWaitSeconds)) "
-        let time = data.points.last.map { "t \($0.timeS) s" } ?? "t 0 s"
+        let title = " " + data.text(.pileTitle, data.profileName, Format.count(data.requestRate), Format.seconds(data.timeWaitSeconds)) + " "
+        let time = data.text(.clockTime, "\(data.points.last?.timeS ?? 0) s")
         let speed = Format.speed(data.speed, ascii: glyphs.name == "ascii")
-        let play = data.isPlaying ? "\(glyphs.arrowRight) \(speed)" : "paused"
+        let play = data.isPlaying ? "\(glyphs.arrowRight) \(speed)" : data.text(.pilePaused)
         let status = " \(time) · \(play) "
         let titleText = CellGrid.clip(title, toWidth: max(0, layout.width - 4 - CellGrid.displayWidth(of: status)), ellipsis: "…")
         grid.put(titleText, x: 1, y: 0, style: theme.title)
@@ -101,22 +100,26 @@ public enum PileupChart {
 
     private static func paintNumbers(_ data: PileupChartData, in area: GridRect, theme: Theme, glyphs: GlyphSet,
                                      _ grid: inout CellGrid) {
-        let last = data.points.last
+        let last = data.points.last, text = data.text
         let ports = data.portRangeCount
         var rows: [(label: String, value: String, style: CellStyle)] = [
             ("TIME_WAIT", Format.count(last?.timeWait ?? 0), theme.state(.timeWait)),
-            ("  on the web server", Format.count(data.timeWaitOnClient), theme.timeAxis),
-            ("  on the database", Format.count(data.timeWaitOnServer), theme.timeAxis),
-            ("  rate × 2MSL", Format.count(data.predictedTimeWait), theme.narration),
+            (text(.pileOnWebServer), Format.count(data.timeWaitOnClient), theme.timeAxis),
+            (text(.pileOnDatabase), Format.count(data.timeWaitOnServer), theme.timeAxis),
+            (text(.pileRateTimesMSL), Format.count(data.predictedTimeWait), theme.narration),
             ("  = \(Format.count(data.connectRate))/s × \(Format.seconds(data.timeWaitSeconds))", "", theme.timeAxis),
             ("ESTABLISHED", Format.count(last?.established ?? 0), theme.state(.established)),
-            ("other live", Format.count(last?.otherLive ?? 0), theme.narration),
-            ("free ports", "\(Format.count(last?.freePorts ?? ports)) of \(Format.count(ports))", theme.state(.listen)),
-            ("failed connects", Format.count(last?.failedConnects ?? 0),
+            (text(.pileOtherLive), Format.count(last?.otherLive ?? 0), theme.narration),
+            (text(.pileFreePorts), text(.pileFreeOf, Format.count(last?.freePorts ?? ports), Format.count(ports)), theme.state(.listen)),
+            (text(.pileFailed), Format.count(last?.failedConnects ?? 0),
              (last?.failedConnects ?? 0) > 0 ? theme.error : theme.narration),
         ]
         if data.requestsWaiting > 0 {
-            rows.append(("requests waiting", Format.count(data.requestsWaiting), theme.narration))
+            rows.append((text(.pileWaiting), Format.count(data.requestsWaiting), theme.narration))
+        }
+        // The rate limit's cost, live: requests turned away, next to the connects that no longer fail.
+        if data.requestsShed > 0 || data.remedies.first(where: { $0.key == "1" })?.isOn == true {
+            rows.append((text(.pileShed), Format.count(data.requestsShed), data.requestsShed > 0 ? theme.error : theme.narration))
         }
         let x = area.x + 1, width = area.width - 2
         for (index, row) in rows.enumerated() where index < area.height {
@@ -148,12 +151,12 @@ public enum PileupChart {
         }
         let x = layout.innerX + 1, width = layout.innerWidth - 2
         guard let highlighted = data.highlightedRemedy, data.remedies.indices.contains(highlighted) else {
-            grid.put(CellGrid.clip("Press 1–\(data.remedies.count) to switch a remedy on or off while it runs.", toWidth: width),
+            grid.put(CellGrid.clip(data.text(.pilePress, data.remedies.count), toWidth: width),
                      x: x, y: layout.costRows.lowerBound, style: theme.timeAxis)
             return
         }
         let remedy = data.remedies[highlighted]
-        let text = "\(remedy.key) · \(remedy.title) · \(remedy.isOn ? "on" : "off") · cost: \(remedy.cost)"
+        let text = data.text(.pileCostLine, remedy.key, remedy.title, data.text(remedy.isOn ? .pileOn : .pileOff), remedy.cost)
         for (index, line) in WordWrap.lines(text, width: width).prefix(layout.costRows.count).enumerated() {
             grid.put(line, x: x, y: layout.costRows.lowerBound + index, style: theme.narration)
         }
@@ -224,6 +227,8 @@ extension PileupChart {
             }
             cells.paint(x: plotX, y: area.y, braille: braille, style: style, glyph: asciiGlyph, &grid)
             paintReferenceLabel(maximum: maximum, &grid)
+            paintCeilingLabel(maximum: maximum, &grid)
+            paintRemedyMarks(&grid)
             paintFailureStrip(&grid)
         }
 
@@ -239,7 +244,7 @@ extension PileupChart {
             case .timeWait: theme.state(.timeWait)
             case .established: theme.state(.established)
             case .freePorts: theme.state(.listen)
-            case .predicted: theme.narration.with(bold: true)
+            case .predicted: theme.emphasised(theme.narration)
             case .portCeiling: theme.timeAxis
             }
         }
@@ -278,19 +283,47 @@ extension PileupChart {
         /// "rate×2MSL 30,000 · now 29,870" at the right end of the reference line.
         private func paintReferenceLabel(maximum: Int, _ grid: inout CellGrid) {
             let measured = shown.last?.timeWait ?? 0
-            let label = " rate×2MSL \(Format.count(data.predictedTimeWait)) · now \(Format.count(measured)) "
+            let label = " " + data.text(.pileReference, Format.count(data.predictedTimeWait), Format.count(measured)) + " "
             let width = CellGrid.displayWidth(of: label)
             guard width + 2 <= plotWidth else { return }
             var row = dotRow(data.predictedTimeWait, maximum) / dotsDown
             // Above the line when there is room, so the label does not hide the line itself.
             if row > 0 { row -= 1 }
-            grid.put(label, x: plotX + plotWidth - width, y: area.y + row, style: theme.narration.with(bold: true))
+            grid.put(label, x: plotX + plotWidth - width, y: area.y + row, style: theme.emphasised(theme.narration))
+        }
+
+        /// "port ceiling 28,232" at the left end of its line, below it when the TIME_WAIT reference
+        /// line is close above, so the two never read as one.
+        private func paintCeilingLabel(maximum: Int, _ grid: inout CellGrid) {
+            guard data.portRangeCount <= maximum else { return }
+            let label = " " + data.text(.pileCeiling, Format.count(data.portRangeCount)) + " "
+            guard CellGrid.displayWidth(of: label) + 2 <= plotWidth else { return }
+            let row = dotRow(data.portRangeCount, maximum) / dotsDown
+            let referenceRow = dotRow(data.predictedTimeWait, maximum) / dotsDown
+            let labelRow = row + 1 < plotRows && abs(row - referenceRow) <= 1 ? row + 1 : row
+            grid.put(label, x: plotX + 1, y: area.y + labelRow, style: theme.emphasised(theme.state(.listen)))
+        }
+
+        /// A vertical mark where a remedy was switched, with its key at the top ("1 on").
+        private func paintRemedyMarks(_ grid: inout CellGrid) {
+            let points = Array(shown)
+            var index = 0, column = 0
+            while index < points.count {
+                let end = min(points.count, index + dotsAcross)
+                let switched = points[index ..< end].flatMap(\.remediesSwitched)
+                if !switched.isEmpty {
+                    for row in 0 ..< plotRows { grid.put(character: glyphs.vertical, x: plotX + column, y: area.y + row, style: theme.badge) }
+                    grid.put(" " + switched.joined(separator: " ") + " ", x: plotX + column, y: area.y, style: theme.badge)
+                }
+                column += 1
+                index = end
+            }
         }
 
         /// One mark in each column where connects failed during its seconds.
         private func paintFailureStrip(_ grid: inout CellGrid) {
             let stripRow = area.y + plotRows + 1
-            grid.put("failed", x: area.x + 1, y: stripRow, style: theme.timeAxis)
+            grid.put(data.text(.pileFailedStrip), x: area.x + 1, y: stripRow, style: theme.timeAxis)
             let points = Array(shown)
             guard !points.isEmpty else { return }
             var previous = data.points.count > points.count ? data.points[data.points.count - points.count - 1].failedConnects : 0

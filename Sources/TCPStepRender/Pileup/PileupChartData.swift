@@ -13,8 +13,12 @@ public struct PileupChartData: Hashable, Sendable {
         public var freePorts: Int
         /// connect() calls refused for want of a port, since the start (cumulative).
         public var failedConnects: Int
+        /// Keys of the remedies switched during this second ("1" on, or off): marked on the chart.
+        public var remediesSwitched: [String]
 
-        public init(timeS: Int, timeWait: Int, established: Int, otherLive: Int = 0, freePorts: Int, failedConnects: Int) {
+        public init(timeS: Int, timeWait: Int, established: Int, otherLive: Int = 0, freePorts: Int, failedConnects: Int,
+                    remediesSwitched: [String] = []) {
+            self.remediesSwitched = remediesSwitched
             self.timeS = timeS
             self.timeWait = timeWait
             self.established = established
@@ -66,11 +70,18 @@ public struct PileupChartData: Hashable, Sendable {
     public var speed: Double
     /// The key bar; `defaultKeyHints` unless the app says otherwise.
     public var keyHints: [KeyHint]
+    /// Requests turned away (HTTP 503) since the start: what the rate limit costs.
+    public var requestsShed: Int
+    /// The language of the panel's words.
+    public var text: UIText
 
     public init(points: [Point], predictedTimeWait: Int, requestRate: Int, connectRate: Int, timeWaitSeconds: Double,
                 portRangeCount: Int, timeWaitOnClient: Int = 0, timeWaitOnServer: Int = 0, requestsWaiting: Int = 0,
                 profileName: String = "linux", remedies: [Remedy] = [], highlightedRemedy: Int? = nil,
-                isPlaying: Bool = true, speed: Double = 1, keyHints: [KeyHint] = PileupChartData.defaultKeyHints) {
+                isPlaying: Bool = true, speed: Double = 1, keyHints: [KeyHint] = PileupChartData.defaultKeyHints,
+                requestsShed: Int = 0, text: UIText = .english) {
+        self.requestsShed = requestsShed
+        self.text = text
         self.points = points
         self.predictedTimeWait = predictedTimeWait
         self.requestRate = requestRate
@@ -89,8 +100,12 @@ public struct PileupChartData: Hashable, Sendable {
     }
 
     /// space/p play-pause, +/- speed, 1–6 remedies, r restart, ? help, q quit.
-    public static let defaultKeyHints: [KeyHint] = [
-        KeyHint("␣", "play/pause"), KeyHint("+/-", "speed"), KeyHint("1–6", "remedies"),
-        KeyHint("r", "restart"), KeyHint("?", "help"), KeyHint("q", "quit"),
-    ]
+    public static let defaultKeyHints: [KeyHint] = keyHints(.english)
+
+    public static func keyHints(_ text: UIText) -> [KeyHint] {
+        [
+            KeyHint("␣", text(.pilePlay)), KeyHint("+/-", text(.pileSpeed)), KeyHint("1–6", text(.pileRemedies)),
+            KeyHint("r", text(.pileRestart)), KeyHint("?", text(.hintHelp)), KeyHint("q", text(.hintQuit)),
+        ]
+    }
 }

@@ -11,7 +11,7 @@ extension Screen {
         }
         let lines = WordWrap.lines(model.narration, width: width, limit: regions.narrationRows.count, ellipsis: ellipsis)
         for (row, line) in zip(regions.narrationRows, lines) {
-            grid.put(line, x: x, y: row, style: theme.narration.with(bold: true))
+            grid.put(line, x: x, y: row, style: theme.emphasised(theme.narration))
         }
         paintKeyBar(model.keyHints, x: regions.innerX + 1, width: regions.innerWidth - 2, y: regions.keyBarRow,
                     theme: theme, &grid)

@@ -17,9 +17,9 @@ extension Screen {
     private static func paintPresenterNameRow(_ panel: HostPanel, x: Int, width: Int, y: Int,
                                               model: ScreenModel, _ grid: inout CellGrid) {
         let theme = model.theme
-        var column = x + grid.put(CellGrid.clip(hostHeading(panel), toWidth: width), x: x, y: y, style: theme.hostLabel)
+        var column = x + paintHostHeading(panel, x: x, width: width, y: y, model: model, &grid)
         for timer in panel.timers {
-            let text = "  " + timer.text
+            let text = "  " + timer.text(model.text)
             guard column + CellGrid.displayWidth(of: text) <= x + width else { break }
             column += grid.put(text, x: column, y: y, style: theme.timeAxis)
         }
@@ -38,8 +38,9 @@ extension Screen {
             paintStateBadge(state, x: x, y: rows.lowerBound + rows.count / 2, model: model, &grid)
             return
         }
-        // Underline would strike through every row of the letters; bold brightens them.
-        let style = model.theme.state(state).with(bold: true, underline: false)
+        // Underline would strike through every row of the letters; bold brightens them. Ink only:
+        // a coloured background behind block letters reads as a blotchy bar.
+        let style = model.theme.emphasised(model.theme.ink(model.theme.state(state)).with(underline: false))
         for (row, text) in zip(rows, letters) {
             grid.put(text, x: x, y: row, style: style)
         }

@@ -40,20 +40,20 @@ enum SegmentDetails {
         let glyphs = DiagramGlyphs(model.glyphs), dot = glyphs.separator
         guard let id = model.selected, let wire = model.inFlight.first(where: { $0.id == id }) else {
             switch model.inFlight.count {
-            case 0: return ("nothing in flight", false)
-            case 1: return ("1 segment in flight\(dot)tab selects it", false)
-            default: return ("\(model.inFlight.count) segments in flight\(dot)tab selects one", false)
+            case 0: return (model.text(.nothingInFlight), false)
+            case 1: return (model.text(.oneInFlight, dot), false)
+            default: return (model.text(.manyInFlight, model.inFlight.count, dot), false)
             }
         }
-        let label = layout.arrow(id).map { layout.label(of: $0, ellipsis: glyphs.ellipsis) } ?? SegmentLabel.text(for: wire, numbering: .absolute, seqBase: nil, ackBase: nil)
+        let label = layout.arrow(id).map { layout.label(of: $0, ellipsis: glyphs.ellipsis) } ?? SegmentLabel.text(for: wire, numbering: .absolute, seqBase: nil, ackBase: nil, text: model.text)
         let segment = wire.segment
         var fields = "\(segment.flags) seq=\(segment.seq)"
         if segment.flags.contains(.ack) { fields += " ack=\(segment.ack)" }
         fields += " len=\(segment.payloadLength) win=\(segment.window)"
-        let route = "\(wire.from.name):\(segment.sourcePort) \(glyphs.rightArrow) \(wire.to.name):\(segment.destinationPort)"
-        let fate = wire.lostAt.map { "lost at \(Screen.secondsText($0))" } ?? "arrives \(Screen.secondsText(wire.arrivesAt))"
+        let route = "\(model.text.word(wire.from)):\(segment.sourcePort) \(glyphs.rightArrow) \(model.text.word(wire.to)):\(segment.destinationPort)"
+        let fate = wire.lostAt.map { model.text(.lostAt, Screen.secondsText($0)) } ?? model.text(.arrivesAt, Screen.secondsText(wire.arrivesAt))
         let pointer = model.glyphs.pointer
         // Most telling first: the line is cut at the right on a narrow terminal.
-        return ("\(pointer) \(label)\(dot)\(route)\(dot)sent \(Screen.secondsText(wire.sentAt))\(dot)\(fate)\(dot)\(fields)", true)
+        return ("\(pointer) \(label)\(dot)\(route)\(dot)\(model.text(.sentAt, Screen.secondsText(wire.sentAt)))\(dot)\(fate)\(dot)\(fields)", true)
     }
 }

@@ -36,11 +36,11 @@ extension Screen {
     static func paintTitleBar(_ regions: ScreenRegions, model: ScreenModel, _ grid: inout CellGrid) {
         let theme = model.theme, glyphs = DiagramGlyphs(model.glyphs), dot = glyphs.separator
         // Right end of the top border: "t 2.130 s · step 17".
-        let clock = " t \(secondsText(model.now))\(dot)step \(model.step) "
+        let clock = " " + model.text(.clockTime, secondsText(model.now)) + dot + model.text(.clockStep, model.step) + " "
         let clockX = regions.width - 2 - CellGrid.displayWidth(of: clock)
         grid.put(clock, x: clockX, y: regions.titleRow, style: theme.title)
         // Left end: "tcpstep · title · rfc9293", then the "not TCP" badge.
-        let badge = model.variants.isAny ? " not TCP: \(model.variants.names.joined(separator: ", ")) " : ""
+        let badge = model.variants.isAny ? " " + model.text(.notTCP, model.variants.names.joined(separator: ", ")) + " " : ""
         let room = max(0, clockX - 3 - CellGrid.displayWidth(of: badge) - 1)
         let heading = "tcpstep" + dot + model.scenarioTitle + dot + model.profile.rawValue
         let title = " " + CellGrid.clip(heading, toWidth: max(0, room - 2), ellipsis: glyphs.ellipsis) + " "
@@ -61,25 +61,42 @@ extension Screen {
     private static func paintHostPanel(_ panel: HostPanel, x: Int, width: Int, regions: ScreenRegions,
                                        model: ScreenModel, _ grid: inout CellGrid) {
         let theme = model.theme
-        grid.put(CellGrid.clip(hostHeading(panel), toWidth: width), x: x, y: regions.hostNameRow, style: theme.hostLabel)
+        paintHostHeading(panel, x: x, width: width, y: regions.hostNameRow, model: model, &grid)
         var column = x + paintStateBadge(panel.state, x: x, y: regions.hostStateRow, model: model, &grid)
         for timer in panel.timers {
-            let text = "  " + timer.text
+            let text = "  " + timer.text(model.text)
             guard column + CellGrid.displayWidth(of: text) <= x + width else { break }
             column += grid.put(text, x: column, y: regions.hostStateRow, style: theme.timeAxis)
         }
     }
 
     /// "CLIENT 10.0.0.1:5000": the host, its address and the port of what is shown.
-    static func hostHeading(_ panel: HostPanel) -> String {
-        "\(panel.host.name.uppercased()) \(panel.host.address)" + (panel.port.map { ":\($0)" } ?? "")
+    static func hostHeading(_ panel: HostPanel, _ text: UIText = .english) -> String {
+        "\(text.host(panel.host)) \(panel.host.address)" + (panel.port.map { ":\($0)" } ?? "")
+    }
+
+    /// The heading, and on the focused host a mark saying the keys s, x and a act there, so
+    /// "send fails" never surprises: "▶ CLIENT 10.0.0.1:5000  s x a act here". Returns the
+    /// columns used.
+    @discardableResult
+    static func paintHostHeading(_ panel: HostPanel, x: Int, width: Int, y: Int, model: ScreenModel,
+                                 _ grid: inout CellGrid) -> Int {
+        let focused = model.focus == panel.host
+        let pointer = focused ? String(model.glyphs.pointer) + " " : ""
+        var column = x + grid.put(CellGrid.clip(pointer + hostHeading(panel, model.text), toWidth: width), x: x, y: y,
+                                  style: model.theme.hostLabel)
+        let mark = " " + model.text(.focusMark) + " "
+        if focused, column + 1 + CellGrid.displayWidth(of: mark) <= x + width {
+            column += 1 + grid.put(mark, x: column + 1, y: y, style: model.theme.keyHint)
+        }
+        return column - x
     }
 
     /// "▐ TIME_WAIT ▌" in the state's colour, reversed into a solid label; returns its width.
     @discardableResult
     static func paintStateBadge(_ state: TCPState, x: Int, y: Int, model: ScreenModel, _ grid: inout CellGrid) -> Int {
         let stateStyle = model.theme.state(state), glyphs = model.glyphs
-        let label = stateStyle.with(bold: true, reverse: !stateStyle.reverse)
+        let label = model.theme.emphasised(stateStyle.with(reverse: !stateStyle.reverse))
         var column = x
         column += grid.put(String(glyphs.badgeLeft), x: column, y: y, style: stateStyle)
         column += grid.put(" \(state.name) ", x: column, y: y, style: label)

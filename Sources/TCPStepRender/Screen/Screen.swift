@@ -12,21 +12,24 @@ public enum Screen {
     /// diagram's area, and the model's scroll, selection, numbering, glyphs and theme.
     public static func diagramOptions(for model: ScreenModel, width: Int, height: Int) -> DiagramOptions {
         let area = regions(for: model, width: width, height: height).diagram
-        return DiagramOptions(width: area.width, height: area.height, scroll: model.scroll, selected: model.selected,
-                              numbering: model.numbering, glyphs: model.glyphs, theme: model.theme)
+        var options = DiagramOptions(width: area.width, height: area.height, scroll: model.scroll, selected: model.selected,
+                                     numbering: model.numbering, glyphs: model.glyphs, theme: model.theme, text: model.text)
+        options.rowsPerTransit = model.rowsPerTransit
+        return options
     }
 
     /// One frame. `layout` must be up to date with the events shown and built with
     /// `diagramOptions(for:width:height:).layoutConfig`.
     public static func render(_ model: ScreenModel, layout: DiagramLayout, width: Int, height: Int) -> CellGrid {
-        let regions = regions(for: model, width: width, height: height)
+        let regions = regions(for: model, width: width, height: height, layout: layout)
         var grid = CellGrid(width: width, height: height)
         if regions.isTooSmall {
-            paintTooSmall(regions, theme: model.theme, glyphs: DiagramGlyphs(model.glyphs), &grid)
+            paintTooSmall(regions, theme: model.theme, glyphs: DiagramGlyphs(model.glyphs), text: model.text, &grid)
             return grid
         }
         paintFrame(regions, model: model, &grid)
-        let options = diagramOptions(for: model, width: width, height: height)
+        var options = diagramOptions(for: model, width: width, height: height)
+        options.height = regions.diagram.height
         switch regions.style {
         case .standard: paintHeader(regions, model: model, &grid)
         case .presenter: paintPresenterHeader(regions, model: model, &grid)
@@ -44,10 +47,22 @@ public enum Screen {
         ScreenRegions(width: width, height: height, style: model.layoutStyle)
     }
 
+    /// The regions with the narration panel grown into diagram rows that `layout` leaves empty,
+    /// as far as the narration needs them: long narration is never cut while rows stand empty.
+    public static func regions(for model: ScreenModel, width: Int, height: Int, layout: DiagramLayout) -> ScreenRegions {
+        let base = regions(for: model, width: width, height: height)
+        let lineWidth = base.isPresenter ? base.innerWidth - 4 : base.innerWidth - 2
+        let needed = WordWrap.lines(model.narration, width: max(1, lineWidth)).count
+        let wanted = needed - base.narrationRows.count
+        guard wanted > 0, !base.isTooSmall else { return base }
+        // Once the diagram scrolls it uses every row: the narration keeps its own rows then.
+        return base.growingNarration(by: wanted, diagramRowsUsed: layout.rowCount)
+    }
+
     /// The segment in flight drawn at screen cell (`x`, `y`), for mouse selection.
     public static func segment(atX x: Int, y: Int, model: ScreenModel, layout: DiagramLayout,
                                width: Int, height: Int) -> SegmentID? {
-        let area = regions(for: model, width: width, height: height).diagram
+        let area = regions(for: model, width: width, height: height, layout: layout).diagram
         guard area.columns.contains(x), area.rows.contains(y) else { return nil }
         let window = layout.visibleRows(height: area.height, scroll: model.scroll)
         let row = window.lowerBound + y - area.y
@@ -56,9 +71,9 @@ public enum Screen {
     }
 
     /// "terminal too small: need 60×16, have 50×10", centred.
-    static func paintTooSmall(_ regions: ScreenRegions, theme: Theme, glyphs: DiagramGlyphs, _ grid: inout CellGrid) {
+    static func paintTooSmall(_ regions: ScreenRegions, theme: Theme, glyphs: DiagramGlyphs, text words: UIText, _ grid: inout CellGrid) {
         let x = glyphs.times
-        let text = "terminal too small: need \(ScreenRegions.minimumWidth)\(x)\(ScreenRegions.minimumHeight), have \(regions.width)\(x)\(regions.height)"
+        let text = words(.tooSmall, "\(ScreenRegions.minimumWidth)\(x)\(ScreenRegions.minimumHeight)", "\(regions.width)\(x)\(regions.height)")
         let lines = WordWrap.lines(text, width: max(1, regions.width))
         let top = max(0, (regions.height - lines.count) / 2)
         for (index, line) in lines.enumerated() {

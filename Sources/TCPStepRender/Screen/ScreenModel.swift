@@ -28,12 +28,21 @@ public struct ScreenModel: Hashable, Sendable {
     public var theme: Theme
     /// Standard, or the presenter's big labels and narration panel (`--presenter`).
     public var layoutStyle: ScreenLayoutStyle
+    /// The language of the screen's own words.
+    public var text: UIText
+    /// The host that the keys s, x and a act on, marked in the header; nil: no mark.
+    public var focus: HostID?
+    /// Diagram rows per transit time: more on a tall screen (`DiagramLayout.Config`).
+    public var rowsPerTransit = 1
 
     public init(scenarioTitle: String, profile: ProfileName, variants: TeachingVariants = TeachingVariants(),
                 now: Micros, step: Int, hosts: [HostPanel], inFlight: [WireSegment], selected: SegmentID? = nil,
                 narration: String = "", status: String? = nil, keyHints: [KeyHint] = [],
                 scroll: DiagramScroll = .followNewest, numbering: SequenceNumbering = .relative,
-                glyphs: GlyphSet = .unicode, theme: Theme = .default, layoutStyle: ScreenLayoutStyle = .standard) {
+                glyphs: GlyphSet = .unicode, theme: Theme = .default, layoutStyle: ScreenLayoutStyle = .standard,
+                text: UIText = .english, focus: HostID? = nil) {
+        self.text = text
+        self.focus = focus
         self.scenarioTitle = scenarioTitle
         self.profile = profile
         self.variants = variants
@@ -83,11 +92,14 @@ public struct TimerCountdown: Hashable, Sendable {
     }
 
     /// "RTO 2.0 s try 2": seconds with one decimal from a second up, milliseconds below.
-    public var text: String {
+    public var text: String { text(.english) }
+
+    /// The countdown in `words`' language ("RTO 2.0 s 第 2 次").
+    public func text(_ words: UIText) -> String {
         let time = remaining >= .seconds(1)
             ? "\(remaining / 1_000_000).\((remaining % 1_000_000) / 100_000) s"
             : "\(max(0, remaining).millisecondsText) ms"
-        let attemptText = kind == .retransmission && attempt > 0 ? " try \(attempt + 1)" : ""
+        let attemptText = kind == .retransmission && attempt > 0 ? " " + words(.timerTry, attempt + 1) : ""
         return "\(kind.label) \(time)\(attemptText)"
     }
 }
@@ -102,4 +114,12 @@ public struct KeyHint: Hashable, Sendable {
         self.action = action
     }
 
+    /// This hint with its key named in ASCII ("space", "left").
+    public var ascii: KeyHint {
+        switch key {
+        case "␣": KeyHint("space", action)
+        case "←": KeyHint("left", action)
+        default: self
+        }
+    }
 }

@@ -37,10 +37,22 @@ public struct ScreenRegions: Hashable, Sendable {
     /// The style laid out: `.presenter` only when the terminal is tall enough for it.
     public let style: ScreenLayoutStyle
 
-    public init(width: Int, height: Int, style: ScreenLayoutStyle = .standard) {
+    /// Rows the narration panel takes from the diagram when the diagram leaves them empty and
+    /// the narration needs them.
+    public let narrationExtraRows: Int
+
+    public init(width: Int, height: Int, style: ScreenLayoutStyle = .standard, narrationExtraRows: Int = 0) {
         self.width = width
         self.height = height
         self.style = style == .presenter && height >= Self.presenterMinimumHeight ? .presenter : .standard
+        self.narrationExtraRows = max(0, narrationExtraRows)
+    }
+
+    /// These regions with the narration grown by up to `wanted` rows, as far as `diagramRowsUsed`
+    /// leaves the diagram's area empty: no diagram row is ever hidden for it.
+    public func growingNarration(by wanted: Int, diagramRowsUsed: Int) -> ScreenRegions {
+        let spare = diagram.height - diagramRowsUsed
+        return ScreenRegions(width: width, height: height, style: style, narrationExtraRows: min(wanted, spare))
     }
 
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
@@ -57,13 +69,13 @@ public struct ScreenRegions: Hashable, Sendable {
     /// Every row of the state labels: one badge, or block letters in the presenter style.
     public var hostStateRows: Range<Int> { hostStateRow ..< hostStateRow + (isPresenter ? BlockLetters.height : 1) }
     public var topSeparatorRow: Int { hostStateRows.upperBound }
-    public var bottomSeparatorRow: Int { isPresenter ? height - 8 : height - 6 }
+    public var bottomSeparatorRow: Int { (isPresenter ? height - 8 : height - 6) - narrationExtraRows }
     /// The details line; the presenter style has none and writes a status message into the
     /// separator above the narration instead, which is this row then.
-    public var detailsRow: Int { isPresenter ? bottomSeparatorRow : height - 5 }
+    public var detailsRow: Int { isPresenter ? bottomSeparatorRow : bottomSeparatorRow + 1 }
     public var narrationRows: Range<Int> {
-        isPresenter ? (height - 7) ..< (height - 7 + Self.presenterNarrationLines)
-                    : (height - 4) ..< (height - 4 + Self.narrationLines)
+        isPresenter ? (height - 7 - narrationExtraRows) ..< (height - 7 + Self.presenterNarrationLines)
+                    : (height - 4 - narrationExtraRows) ..< (height - 4 + Self.narrationLines)
     }
     public var keyBarRow: Int { height - 2 }
     public var bottomRow: Int { height - 1 }

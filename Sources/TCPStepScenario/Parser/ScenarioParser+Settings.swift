@@ -140,13 +140,22 @@ extension ScenarioParser {
             return .nth(n)
         }
         let parts = token.text.split(separator: "#", maxSplits: 1)
-        guard let flagText = parts.first, let flags = TCPFlags(parsing: flagText) else {
-            throw error(token.column, "expected a segment number or flags such as SYN, SYN+ACK, FIN+ACK, ACK#2; found `\(token.text)`")
-        }
         var occurrence = 1
         if parts.count == 2 {
-            guard let k = Int(parts[1]), k > 0 else { throw error(token.column + flagText.count + 1, "expected a count after `#`, as in ACK#2") }
+            guard let k = Int(parts[1]), k > 0 else { throw error(token.column + parts[0].count + 1, "expected a count after `#`, as in ACK#2") }
             occurrence = k
+        }
+        // The segments lecturers mean, by role rather than by count.
+        switch parts.first.map({ $0.lowercased() }) {
+        case "data": return .data(occurrence: occurrence)
+        case "final-ack", "last-ack": return .finalAck(occurrence: occurrence)
+        case "handshake-ack":
+            guard occurrence == 1 else { throw error(token.column, "a connection has one handshake ACK: write `handshake-ACK` without `#`") }
+            return .handshakeAck
+        default: break
+        }
+        guard let flagText = parts.first, let flags = TCPFlags(parsing: flagText) else {
+            throw error(token.column, "expected a segment number, flags such as SYN, SYN+ACK, FIN+ACK, ACK#2, or data#N, handshake-ACK, final-ACK; found `\(token.text)`")
         }
         return .flags(flags.subtracting(.psh), occurrence: occurrence)
     }

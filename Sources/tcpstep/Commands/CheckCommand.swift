@@ -2,10 +2,18 @@ import ArgumentParser
 import TCPStepCore
 import TCPStepScenario
 
-/// `tcpstep check FILE`: validate a scenario file without running anything.
+/// `tcpstep check FILE`: validate a scenario file, run it headless, and say which segment each
+/// fault rule picked (and warn about rules that pick none).
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Check a scenario file (errors as file:line:col) or a JSON-lines trace (errors as line N) without running it.")
+        commandName: "check",
+        abstract: "Check a scenario file for errors (as file:line:col) and show which segment each fault rule hits.",
+        discussion: """
+        The scenario is run to quiet without a terminal, as `tcpstep trace` runs it. Each `drop`, \
+        `dup` and `delay` line is then listed with the segment it picked, so that `drop c2s ACK#2` \
+        can be seen to hit the ACK you meant; a rule that picks no segment is a warning. \
+        Selectors: N, FLAGS, FLAGS#K, data#K, handshake-ACK, final-ACK (see docs/scenario-format.md).
+        """)
 
     @Argument(help: "The scenario file or built-in name to check.")
     var scenario: String
@@ -18,7 +26,53 @@ struct CheckCommand: ParsableCommand {
                 return
             }
             let loaded = input.scenario
-            print("\(TerminalText.visible(scenario)): ok — \(TerminalText.visible(loaded.title)), \(loaded.script.commands.count) commands, \(loaded.script.faultRules.count) fault rules")
+            let events = HeadlessRun.trace(of: loaded).events
+            let hits = FaultRuleReport.hits(of: loaded.script.faultRules, in: events)
+            var warnings = 0
+            for (rule, hit) in zip(loaded.script.faultRules, hits) {
+                if let hit {
+                    print("  \(rule)  →  \(FaultRuleReport.describe(hit))")
+                } else {
+                    warnings += 1
+                    print("  warning: \(rule) matches no segment: nothing is \(FaultRuleReport.verbPast(rule.fault))")
+                }
+            }
+            let summary = "\(TerminalText.visible(loaded.title)), \(loaded.script.commands.count) commands, \(loaded.script.faultRules.count) fault rules"
+            let name = TerminalText.visible(scenario)
+            print(warnings == 0 ? "\(name): ok — \(summary)" : "\(name): \(warnings) warning\(warnings == 1 ? "" : "s") — \(summary)")
+        }
+    }
+}
+
+/// Which segment each fault rule picked in a finished run.
+enum FaultRuleReport {
+    /// For each rule, the segment it picked (nil: none). Replays the run's sends through a fresh
+    /// matcher, the same one the network used, so the answer is the run's own.
+    static func hits(of rules: [FaultRule], in events: [TraceEvent]) -> [WireSegment?] {
+        var matcher = FaultRuleMatcher(rules: rules)
+        var hits = [WireSegment?](repeating: nil, count: rules.count)
+        for event in events {
+            guard case .send(let wire) = event.kind else { continue }
+            for index in matcher.pick(wire.segment, direction: wire.direction) { hits[index] = wire }
+        }
+        return hits
+    }
+
+    /// "segment 7, ACK seq=302 ack=302, client → server, sent at 1550 ms".
+    static func describe(_ wire: WireSegment) -> String {
+        let segment = wire.segment
+        var fields = "\(segment.matchFlags) seq=\(segment.seq.raw)"
+        if segment.flags.contains(.ack) { fields += " ack=\(segment.ack.raw)" }
+        if segment.payloadLength > 0 { fields += " len=\(segment.payloadLength)" }
+        let again = wire.isRetransmission ? " (a retransmission)" : ""
+        return "segment \(wire.id.raw), \(fields)\(again), \(wire.from.name) → \(wire.to.name), sent at \(wire.sentAt.millisecondsText) ms"
+    }
+
+    static func verbPast(_ fault: FaultRule.Fault) -> String {
+        switch fault {
+        case .drop: "dropped"
+        case .duplicate: "duplicated"
+        case .delay: "delayed"
         }
     }
 }

@@ -11,11 +11,18 @@ struct PileupCommand: ParsableCommand {
         commandName: "pileup",
         abstract: "Simulate a busy client's TIME_WAIT pile-up.",
         discussion: """
-        A web server (the client) opens a new connection to its database (port 5432) for every \
-        request and closes it after the answer, so each connection waits in TIME_WAIT on the web \
-        server, holding an ephemeral port. At 500 requests a second with a 60 s TIME_WAIT, theory \
-        predicts 500 × 60 = 30,000 TIME_WAIT sockets: more than Linux's 28,232 ephemeral ports, so \
-        connects start to fail. Every connection is simulated: handshake, request, response, close.
+        The classic story: a crawler sends 500 requests a second to one page without keep-alive, \
+        and the web server (nginx and its application, the client) opens a new connection to \
+        MySQL (port 3306) for every request and closes it after the answer, so each connection \
+        waits in TIME_WAIT on the web server, holding an ephemeral port. With Linux's 60 s \
+        TIME_WAIT, theory predicts 500 × 60 = 30,000 TIME_WAIT sockets (with the 2 minutes \
+        textbooks quote for 2MSL, 60,000): more than Linux's 28,232 ephemeral ports, so connects \
+        start to fail. Every connection is simulated: handshake, request, response, close.
+
+        The classic remedies come first: rate-limit (a per-client cap whose excess is turned away; \
+        the panel counts the requests shed), widen-ports, short-msl (with its risk: an old \
+        segment may be taken into a new connection); then keep-alive, server-closes-first and \
+        tw-reuse.
 
         The default profile is linux: TIME_WAIT lasts 60 s, or 2 × MSL when --msl is given.
 

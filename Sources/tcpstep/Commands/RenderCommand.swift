@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TCPStepCore
+import TCPStepNarration
 import TCPStepRender
 import TCPStepScenario
 
@@ -36,7 +37,9 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Absolute sequence numbers instead of numbers relative to each side's ISN.")
     var absolute = false
 
-    @Option(help: "Colours for --format ansi: default, high-contrast or mono. NO_COLOR drops the colours.")
+    @OptionGroup var language: LanguageOption
+
+    @Option(help: "Colours for --format ansi: dark, light, projector, projector-light, mono, or default (from $COLORFGBG, else dark). NO_COLOR drops the colours.")
     var theme = "default"
 
     func validate() throws {
@@ -48,7 +51,7 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("--height must be between 1 and \(Self.heightMax) rows, not \(height)")
         }
         guard Theme.named(theme) != nil else {
-            throw ValidationError("unknown theme '\(theme)'; choose default, high-contrast or mono")
+            throw ValidationError("unknown theme '\(theme)'; choose \(Theme.choices)")
         }
     }
 
@@ -57,13 +60,17 @@ struct RenderCommand: ParsableCommand {
             let input = try options.loadInput(limits: limits)
             let scenario = input.scenario
             let run = input.run
-            var colours = Theme.named(theme) ?? .default
+            let environment = ProcessInfo.processInfo.environment
+            let background = Theme.fixedBackground(ofThemeNamed: theme) ?? TerminalBackground.fromCOLORFGBG(environment["COLORFGBG"]) ?? .dark
+            var colours = Theme.named(theme, background: background) ?? .default
             if !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty { colours = colours.withoutColor() }
+            let lang = try language.resolved()
             let diagramOptions = DiagramOptions(
                 width: width, height: 0, numbering: absolute ? .absolute : .relative,
-                glyphs: ascii ? .ascii : .unicode, theme: colours)
+                glyphs: ascii ? .ascii : .unicode, theme: colours, text: lang.uiText)
+            let narrator = Narrator(scenario: scenario, language: lang, relativeSequenceNumbers: !absolute)
             let grid = DiagramExport.render(
-                events: run.events[...], title: scenario.title, profile: scenario.config.profile.name,
+                events: run.events[...], title: narrator.title, profile: scenario.config.profile.name,
                 variants: scenario.config.variants, options: diagramOptions, height: height)
             print(DiagramExport.string(grid, format: format), terminator: "")
             try run.reportEventLimit(scenario)

@@ -14,7 +14,8 @@ struct RunCommand: ParsableCommand {
         abstract: "Open the interactive sequence diagram (the default command).",
         discussion: """
         Keys: space/→/n step · ←/b back · p play · +/- speed · tab/↑/↓ select a segment in \
-        flight · d drop · l delay · u duplicate · c connect · L listen · s send · x close · \
+        flight · d drop · l delay · u duplicate · o old duplicate (SYN, data, FIN, RST) · \
+        c connect · L listen · s send · x close · \
         a abort · f focus client/server · r restart · S scenarios · PgUp/PgDn/Home/End scroll · \
         # relative/absolute numbers · e export SVG+HTML · Q quiz · ? help · q quit.
         """)
@@ -51,7 +52,12 @@ struct DisplayOptions: ParsableArguments {
     @Flag(help: "Draw with ASCII only (automatic when the locale is not UTF-8).")
     var ascii = false
 
-    @Option(help: "Colour theme: default, high-contrast (for projectors) or mono. NO_COLOR is respected.")
+    @Option(help: """
+        Colours: dark, light, projector (7:1 contrast for a hall), mono, or default. default and \
+        projector suit the terminal's background, found by asking the terminal (OSC 11), then \
+        $COLORFGBG, else assumed dark; dark, light, projector-dark and projector-light say it \
+        themselves. NO_COLOR drops the colours.
+        """)
     var theme = "default"
 
     @Option(help: "Narration language: en or zh (default: from LC_ALL / LANG).")
@@ -59,12 +65,13 @@ struct DisplayOptions: ParsableArguments {
 
     func appOptions() throws -> AppOptions {
         guard Theme.named(theme) != nil else {
-            throw CleanExit.message("tcpstep: unknown theme '\(theme)'; choose default, high-contrast or mono")
+            throw CleanExit.message("tcpstep: unknown theme '\(theme)'; choose \(Theme.choices)")
         }
         var options = AppOptions()
         options.ascii = ascii
         options.themeName = theme
         let environment = ProcessInfo.processInfo.environment
+        options.background = Theme.fixedBackground(ofThemeNamed: theme) ?? BackgroundProbe.detect(environment: environment)
         options.noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         if let lang {
             guard let language = NarrationLanguage(argument: lang) else {

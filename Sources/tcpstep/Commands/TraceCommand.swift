@@ -1,5 +1,7 @@
 import ArgumentParser
 import TCPStepCore
+import TCPStepNarration
+import TCPStepRender
 import TCPStepScenario
 
 /// `tcpstep trace FILE [--json]`: run a scenario to quiet, headless, and print every event.
@@ -20,6 +22,8 @@ struct TraceCommand: ParsableCommand {
     @Flag(help: "One JSON object per line instead of a table.")
     var json = false
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         try exitCleanly {
             let input = try options.loadInput(limits: limits)
@@ -29,9 +33,16 @@ struct TraceCommand: ParsableCommand {
             if json {
                 for event in run.events { output.line(event.jsonLine) }
             } else {
-                output.line("\(TerminalText.visible(scenario.title)) · profile \(scenario.config.profile.name.rawValue)" +
-                            (scenario.config.variants.isAny ? " · not TCP: \(scenario.config.variants.names.joined(separator: ", "))" : ""))
-                run.events.writeTable { output.line($0) }
+                let lang = try language.resolved()
+                let narrator = Narrator(scenario: scenario, language: lang, relativeSequenceNumbers: true)
+                let words = lang.uiText
+                output.line("\(TerminalText.visible(narrator.title)) · \(scenario.config.profile.name.rawValue)" +
+                            (scenario.config.variants.isAny ? " · " + words(.notTCP, scenario.config.variants.names.joined(separator: ", ")) : ""))
+                if lang == .english {
+                    run.events.writeTable { output.line($0) }
+                } else {
+                    output.line(TerminalText.visible(TraceTableText.narrated(run.events, by: narrator, words: words)))
+                }
             }
             output.flush()
             try run.reportEventLimit(scenario)

@@ -89,7 +89,7 @@ struct Run {
         }
     }
 
-    /// Application calls and their results ("client connect 5432 → ok").
+    /// Application calls and their results ("client connect 3306 → ok").
     var calls: [String] {
         events.compactMap { event in
             guard case .app(let host, let call, let result) = event.kind else { return nil }
