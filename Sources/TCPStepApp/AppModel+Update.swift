@@ -226,9 +226,13 @@ extension AppModel {
 
     /// Puts an old duplicate on the wire from the focused host, selected so `d`/`l`/`u` act on it.
     private mutating func inject(_ kind: LiveInjection) {
-        let (direction, segment) = kind.segment(from: focus, in: stepper.simulation, serverPort: serverPort)
-        stepper.intervene(.inject(direction, segment))
-        if case .inject(let wire)? = stepper.events.last?.kind { selection = wire.id }
+        guard let simulation = source.stepper?.simulation else {
+            status = KeyBindings.needsSimulationStatus(.openInjectMenu, text: text)
+            return
+        }
+        let (direction, segment) = kind.segment(from: focus, in: simulation, serverPort: serverPort)
+        source.intervene(.inject(direction, segment))
+        if case .inject(let wire)? = source.events.last?.kind { selection = wire.id }
         status = text(.statusInjected, segment.matchFlags, text.word(focus.peer))
         closingCardDismissed = true
     }

@@ -58,8 +58,7 @@ extension AppModel {
     /// True at the end of the story: nothing left to happen, at the newest step, and the card
     /// not put away.
     var showsClosingCard: Bool {
-        !closingCardDismissed && overlay == nil && !stepper.events.isEmpty && stepper.redoableMoves == 0
-            && stepper.simulation.isQuiet && closingCardText != nil
+        !closingCardDismissed && overlay == nil && !source.events.isEmpty && source.isFinished && closingCardText != nil
     }
 
     /// The scenario's closing words (its last `say`, after every command: "Result: …"), else

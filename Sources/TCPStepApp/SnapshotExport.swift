@@ -22,7 +22,7 @@ extension AppModel {
             status = "export is not available here"
             return
         }
-        let events = Array(stepper.events)
+        let events = Array(source.events)
         status = snapshotExporter(SnapshotRequest(scenario: scenario, events: events, step: events.last?.step ?? 0,
                                                   language: options.language, absoluteNumbers: absoluteNumbers))
     }

@@ -147,13 +147,15 @@ struct LadderBuilder {
         timers[index].endStep = step
     }
 
-    /// "RTO #2" for the second try; "2MSL", "FW2".
+    /// "RTO #2" for the second try; "2MSL", "FW2", "TLP" (Linux's tail loss probe).
     static func label(_ kind: TimerKind, attempt: Int) -> String {
         switch kind {
         case .retransmission: attempt == 0 ? "RTO" : "RTO #\(attempt + 1)"
         case .timeWait: "2MSL"
         case .finWait2: "FW2"
         case .delayedAck: "ACK"
+        case .tailLossProbe: "TLP"
+        case .persist: attempt == 0 ? "persist" : "persist #\(attempt + 1)"
         }
     }
 }

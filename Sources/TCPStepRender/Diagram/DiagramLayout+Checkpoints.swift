@@ -17,6 +17,7 @@ extension DiagramLayout {
         var runningTimeWait: Set<ConnectionID>
         var rowDuration: Micros?
         var hostPorts: [UInt16?]
+        var lastEvent: TraceEvent?
     }
 
     public func snapshot() -> Snapshot {
@@ -24,7 +25,7 @@ extension DiagramLayout {
             fold: fold.snapshot(), rowCount: rows.count, newestRow: rows[rows.count - 1],
             arrowCount: arrows.count, inFlight: inFlightArrows.map { arrows[$0] }, inFlightArrows: inFlightArrows,
             longestSpan: longestSpan, runningTimeWait: runningTimeWait, rowDuration: rowDuration,
-            hostPorts: hostPorts)
+            hostPorts: hostPorts, lastEvent: lastEvent)
     }
 
     /// Goes back to `checkpoint`, which must have been taken earlier on this same history.
@@ -40,5 +41,6 @@ extension DiagramLayout {
         runningTimeWait = checkpoint.runningTimeWait
         rowDuration = checkpoint.rowDuration
         hostPorts = checkpoint.hostPorts
+        lastEvent = checkpoint.lastEvent
     }
 }

@@ -5,6 +5,7 @@ import TCPStepCore
 extension DiagramLayout {
     public mutating func apply(_ event: TraceEvent) {
         fold.apply(event)
+        defer { lastEvent = event }
         switch event.kind {
         case .send(let wire), .inject(let wire):
             depart(wire, event)

@@ -52,6 +52,9 @@ public struct DiagramLayout: TraceFolding, Sendable {
     var arrowByID: [SegmentID: Int] = [:]
     /// The trace as the narration and header read it too: incarnations, their numbers, states.
     public internal(set) var fold = TraceFold()
+    /// The event applied before the current one: a segment sent at the instant a rejected one
+    /// arrived is the receiver's answer to it.
+    var lastEvent: TraceEvent?
     var runningTimeWait: Set<ConnectionID> = []
     var rowDuration: Micros?
     /// Each host's first local port, by `HostID.rawValue`.

@@ -21,7 +21,7 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
     case statusQuizOn, statusQuizOff, statusNothingLeft, statusNoSegment, statusDropped
     case statusHeld, statusDuplicated, statusGone, statusNothingInFlight, statusCallFailed
     case statusInjected, statusInjectFailed, statusEndOfRecording, statusNeedsSimulation
-    case errorNoConnection, errorAlreadyExists, errorForeignSocket, errorClosing, errorNoResources
+    case errorNoConnection, errorAlreadyExists, errorForeignSocket, errorClosing, errorNoResources, errorTimedOut
     // Overlays
     case helpTitle, helpClose, helpClick, pickerTitle, quizTitle, quizQuestion, quizNow, quizAnswerWith
     case quizRight, quizWrong, quizContinue, quizCorrectTitle, quizWrongTitle, quizOnPrompt
@@ -203,6 +203,8 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
                "错误：连接正在关闭"),
         .errorNoResources: ("error: insufficient resources",
                "错误：资源不足（临时端口用完）"),
+        .errorTimedOut: ("error: connection timed out (ETIMEDOUT)",
+               "错误：连接超时（ETIMEDOUT）"),
         .helpTitle: ("keys",
                "按键"),
         .helpClose: ("any key closes this help",
@@ -341,6 +343,7 @@ extension UIText {
         case .foreignSocketUnspecified: .errorForeignSocket
         case .connectionClosing: .errorClosing
         case .insufficientResources: .errorNoResources
+        case .connectionTimedOut: .errorTimedOut
         }
         return self(key)
     }

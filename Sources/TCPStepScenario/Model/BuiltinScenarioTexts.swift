@@ -355,6 +355,53 @@ say.zh 现在服务器也发完了，关闭连接：它的 FIN 是四次挥手�
 +300ms server close
 
 """#,
+    "time-wait-old-duplicate": #"""
+title Why 2MSL, reason two: an old duplicate meets TIME_WAIT
+title.zh 为什么要等 2MSL（原因二）：旧的重复报文段遇上 TIME_WAIT
+summary Real TCP: a data segment of the old connection is still in the network when the client tries the same port pair again. TIME_WAIT refuses the new connection until old segments have died out; the stray segment is answered with RST and changes nothing. Compare no-time-wait.
+summary.zh 真实的 TCP：旧连接的一个数据报文段还滞留在网络中，客户端却想用同一个端口对再建立连接。TIME_WAIT 在旧报文段消失之前拒绝这个新连接；迷路的旧报文段只换来一个 RST，什么也没有改变。请与 no-time-wait 对比。
+
+# The same script as no-time-wait, without the variant: real TCP, so the active closer stays
+# in TIME_WAIT for 2MSL (RFC 9293 §3.6.1, the second reason: let old duplicates die out).
+set latency 50ms
+set isn server 300
+# Segments client → server, counted: SYN, ACK, data (held back: it arrives at 3.3 s),
+# data again, FIN, ACK (lost).
+delay c2s 3 2950ms
+drop c2s final-ACK
+
+say The server listens on port 80.
+say.zh 服务器在 80 端口监听。
+server listen 80
+
+say The client connects from port 5000 with ISN 100.
+say.zh 客户端从 5000 端口发起连接，ISN 为 100。
+client connect 80 from 5000 isn=100
+
+say The client sends 100 bytes (seq 101). This segment gets stuck in the network for almost 3 s; the client's timer sends a copy that does arrive.
+say.zh 客户端发送 100 字节（seq 101）。这个报文段在网络中滞留了将近 3 秒；客户端的重传计时器再发一份，那一份按时到达。
+at 300ms client send 100
+
+say The client closes first. Its final ACK will be lost, and the server will send its FIN again: reason one for TIME_WAIT.
+say.zh 客户端先关闭。它的最后一个 ACK 将会丢失，服务器会重传 FIN：这是 TIME_WAIT 的第一个原因。
+at 1500ms client close
+
+say The server closes: LAST_ACK.
+say.zh 服务器关闭，进入 LAST_ACK。
++200ms server close
+
+say The client tries a new connection from the same port 5000 with the same ISN 100, while the old segment (seq 101, 100 bytes) is still in the network. The pair 10.0.0.1:5000–10.0.0.2:80 is in TIME_WAIT, so the call is refused ("connection already exists"): the old connection's segments cannot be mistaken for the new one's.
+say.zh 旧报文段（seq 101，100 字节）还在网络中，客户端又想从同一个 5000 端口、用同一个 ISN 100 建立新连接。端口对 10.0.0.1:5000–10.0.0.2:80 正处于 TIME_WAIT，所以这次调用被拒绝（“连接已经存在”）：旧连接的报文段不可能被当成新连接的。
+at 3s client connect 80 from 5000 isn=100
+
+say The client's application tries to send anyway; there is no new connection to carry it.
+say.zh 客户端的应用程序仍然想发送数据；但没有新连接可以承载它。
+at 3280ms client send 100
+
+say Result: the old segment (seq 101 to 200) reached a server with no connection on that pair. The listener answered with RST and the client, still in TIME_WAIT, ignored that RST as out of its window. Nothing was delivered to any application. 2MSL (here 4 minutes) later the pair is free, by which time every segment of the old connection has died. Open no-time-wait to see the same bytes accepted into a new connection when TIME_WAIT is skipped.
+say.zh 结果：旧报文段（seq 101 到 200）到达服务器时，那个端口对上已经没有连接。监听套接字回答 RST，仍处于 TIME_WAIT 的客户端认为这个 RST 在窗口之外而忽略它。没有任何数据交给任何应用程序。2MSL（这里是 4 分钟）之后端口对才被释放，那时旧连接的所有报文段都已消失。打开 no-time-wait，看看跳过 TIME_WAIT 时同样的字节怎样被新连接接收。
+
+"""#,
     "time-wait-pileup": #"""
 title TIME_WAIT pile-up: a busy application server and its database
 title.zh TIME_WAIT 堆积：繁忙的应用服务器与数据库
@@ -365,7 +412,7 @@ summary.zh 应用服务器为每次查询都向数据库建立一条短连接，
 # commands below are the same story in miniature, for `trace` and `render`.
 set view pileup
 #
-# Here "client" is the application server and "server" is the database on port 5432. Only
+# Here "client" is the application server and "server" is the database on port 3306. Only
 # three ephemeral ports, so the pile-up shows after three queries instead of 28,232.
 set profile linux
 set latency 5ms
@@ -373,13 +420,13 @@ set ports 40000-40002
 set isn client 1000
 set isn server 9000
 
-say The database listens on port 5432.
-say.zh 数据库在 5432 端口监听。
-server listen 5432
+say The database listens on port 3306.
+say.zh 数据库在 3306 端口监听。
+server listen 3306
 
 say A web request needs one query: the application server connects from an ephemeral port, sends the query, reads the answer and closes first.
 say.zh 一个网页请求需要一次查询：应用服务器从一个临时端口连接数据库，发送查询，读取结果，然后主动关闭。
-client connect 5432
+client connect 3306
 +100ms client send 100
 +20ms server send 200
 +20ms client close
@@ -387,7 +434,7 @@ client connect 5432
 
 say The next query, on a new connection from the next ephemeral port. The first one is still in TIME_WAIT (60 s on Linux) and still holds its port.
 say.zh 下一次查询，又从下一个临时端口建立新连接。第一条连接仍处于 TIME_WAIT（Linux 上为 60 秒），仍然占着它的端口。
-at 1s client connect 5432
+at 1s client connect 3306
 +100ms client send 100
 +20ms server send 200
 +20ms client close
@@ -395,7 +442,7 @@ at 1s client connect 5432
 
 say A third query takes the last free port.
 say.zh 第三次查询用掉了最后一个空闲端口。
-at 2s client connect 5432
+at 2s client connect 3306
 +100ms client send 100
 +20ms server send 200
 +20ms client close
@@ -403,7 +450,37 @@ at 2s client connect 5432
 
 say The fourth query finds every ephemeral port held by TIME_WAIT: connect() fails (EADDRNOTAVAIL). On a real server the range has about 28,000 ports, but at a few hundred queries per second they run out the same way. The pile-up view shows it at that scale.
 say.zh 第四次查询发现所有临时端口都被 TIME_WAIT 占着：connect() 失败（EADDRNOTAVAIL）。真实服务器大约有 28,000 个临时端口，但每秒几百次查询时同样会用光。堆积视图会按这个规模展示。
-at 3s client connect 5432
+at 3s client connect 3306
+
+"""#,
+    "why-three-way-rfc": #"""
+title Why three segments? RFC 9293 Figure 8, an old duplicate SYN
+title.zh 为什么是三次握手？RFC 9293 图 8：一个旧的重复 SYN
+summary RFC 9293 Figure 8 exactly: an old SYN (seq 90) reaches the server before the real one (seq 100); the client's RST turns it away and the real SYN then opens the connection.
+summary.zh 完全按照 RFC 9293 图 8：一个旧 SYN（seq 90）比真正的 SYN（seq 100）先到服务器；客户端用 RST 拒绝它，随后真正的 SYN 建立连接。
+
+# RFC 9293 §3.5, Figure 8 ("Recovery from Old Duplicate SYN"), line by line. The textbook
+# version of the same argument is why-three-way (real TCP) and why-three-way-two-way (not TCP).
+set latency 10ms
+set isn client 100
+set isn server 300
+# The client's own SYN takes the slow path: it arrives after the old one has been dealt with.
+delay c2s SYN 300ms
+
+say The server listens on port 80 (Figure 8, line 1: LISTEN).
+say.zh 服务器在 80 端口监听（图 8 第 1 行：LISTEN）。
+server listen 80
+
+say The client sends its SYN with seq 100 (line 2) and enters SYN_SENT. This SYN is slow: something older will get there first.
+say.zh 客户端发送 seq 为 100 的 SYN（第 2 行），进入 SYN_SENT。这个 SYN 走得慢，一个更旧的报文段会先到。
+client connect 80 from 5000
+
+say An old duplicate SYN with seq 90, left in the network by an earlier connection on the same ports, reaches the server (line 3). The server cannot tell it from a new request: it answers SYN,ACK ack=91 and waits in SYN_RECEIVED (line 4). The client compares ack=91 with its own SYN (it expects 101), sees an acknowledgment of something it never sent, and answers with RST seq=91 (line 5): the server goes back to LISTEN. This check is possible only because the handshake has a third segment.
+say.zh 一个旧的重复 SYN（seq 90）到达服务器（第 3 行），它是同一端口对上更早的连接留在网络里的。服务器无法把它和新请求区分开，只能回答 SYN,ACK ack=91，并在 SYN_RECEIVED 中等待（第 4 行）。客户端把 ack=91 和自己的 SYN 对照（它期望的是 101），发现对方确认的是自己从未发送的东西，于是回答 RST seq=91（第 5 行），服务器回到 LISTEN。只有握手有第三个报文段，才可能做这个检查。
+inject c2s SYN seq=90 sport=5000 dport=80 at 0ms
+
+say Result: the client's real SYN (seq 100) arrives (line 6); the server answers with a SYN,ACK that acknowledges 101 (line 7), and the client's ACK completes the handshake (line 8). The old duplicate cost one SYN,ACK and one RST, and no connection was opened for it: with two segments, the server would have been ESTABLISHED for the old SYN.
+say.zh 结果：客户端真正的 SYN（seq 100）到达（第 6 行）；服务器回答确认 101 的 SYN,ACK（第 7 行），客户端的 ACK 完成握手（第 8 行）。那个旧的重复报文段只花掉一个 SYN,ACK 和一个 RST，没有为它建立任何连接；如果只有两次握手，服务器会为这个旧 SYN 进入 ESTABLISHED。
 
 """#,
     "why-three-way-two-way": #"""

@@ -82,8 +82,8 @@ struct ExportCommand: ParsableCommand {
         if let lang, NarrationLanguage(argument: lang) == nil {
             throw ValidationError("unknown language '\(lang)'; choose en or zh")
         }
-        if let width, width < DiagramColumns.minimumWidth {
-            throw ValidationError("--width must be at least \(DiagramColumns.minimumWidth)")
+        if let width, !(DiagramColumns.minimumWidth...RenderCommand.widthMax).contains(width) {
+            throw ValidationError("--width must be between \(DiagramColumns.minimumWidth) and \(RenderCommand.widthMax) columns, not \(width)")
         }
         if chosen.isBinary, output == nil || output == "-", AtomicFile.standardOutputIsTerminal {
             throw ValidationError("""
@@ -95,11 +95,13 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try exitCleanly {
-            let scenario = try options.load()
-            let trace = HeadlessRun.trace(of: scenario)
+            let input = try options.loadInput()
+            let scenario = input.scenario
+            let run = input.run
+            try run.reportEventLimit(scenario)
             let bytes: [UInt8]
             do {
-                bytes = try Exporter.export(trace, scenario: scenario, request: request())
+                bytes = try Exporter.export(run.events, scenario: scenario, request: request())
             } catch let error as ExportError {
                 throw CleanExit.message("tcpstep: " + error.description)
             }
