@@ -9,6 +9,7 @@ import PackageDescription
 //   TCPStepRender    trace → layout → grid of styled cells (pure; also text export)
 //   TCPStepApp       the interactive model: keys → messages → update → view (pure)
 //   TCPStepTerminal  the only code that touches ncurses (through Modules/CNcursesw)
+//   TCPStepCapture   pcap/pcapng captures and live capture (through Modules/CPcap) → traces
 //   tcpstep          the command line (swift-argument-parser)
 let package = Package(
     name: "tcpstep",
@@ -22,12 +23,14 @@ let package = Package(
         .library(name: "TCPStepNarration", targets: ["TCPStepNarration"]),
         .library(name: "TCPStepApp", targets: ["TCPStepApp"]),
         .library(name: "TCPStepTerminal", targets: ["TCPStepTerminal"]),
+        .library(name: "TCPStepCapture", targets: ["TCPStepCapture"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Modules/CNcursesw"),
+        .systemLibrary(name: "CPcap", path: "Modules/CPcap"),
         .target(name: "TCPStepCore"),
         .target(name: "TCPStepScenario", dependencies: ["TCPStepCore"], resources: [.copy("Builtin")]),
         .target(name: "TCPStepPileup", dependencies: ["TCPStepCore"]),
@@ -35,10 +38,11 @@ let package = Package(
         .target(name: "TCPStepRender", dependencies: ["TCPStepCore"]),
         .target(name: "TCPStepApp", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender", "TCPStepPileup"]),
         .target(name: "TCPStepTerminal", dependencies: ["CNcursesw", "TCPStepRender"]),
+        .target(name: "TCPStepCapture", dependencies: ["CPcap", "TCPStepCore"]),
         .executableTarget(
             name: "tcpstep",
             dependencies: [
-                "TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepPileup", "TCPStepRender", "TCPStepApp", "TCPStepTerminal",
+                "TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepPileup", "TCPStepRender", "TCPStepApp", "TCPStepTerminal", "TCPStepCapture",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Golden-file comparison shared by the test targets that check rendered text.
@@ -48,6 +52,7 @@ let package = Package(
         .testTarget(name: "TCPStepPileupTests", dependencies: ["TCPStepCore", "TCPStepPileup"]),
         .testTarget(name: "TCPStepRenderTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepRender", "GoldenFiles"], exclude: ["Golden"]),
         .testTarget(name: "TCPStepAppTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender", "TCPStepApp", "TCPStepPileup", "GoldenFiles"], exclude: ["Golden"]),
+        .testTarget(name: "TCPStepCaptureTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepCapture", "tcpstep"]),
         // Drives the real binary in tmux; depending on it makes `swift test` build it first.
         .testTarget(name: "EndToEndTests", dependencies: ["tcpstep"]),
     ]

@@ -76,6 +76,8 @@ public enum TransitionCause: String, Hashable, Sendable, CaseIterable {
     case retransmissionGaveUp = "gave-up"
     case finWait2Timeout = "fin-wait-2-timeout"
     case hostCrashed = "crash"
+    /// A capture that began mid-connection: the host was already ESTABLISHED when it started.
+    case joinedLate = "joined-late"
 }
 
 /// What the application is told (RFC 9293 §3.10: "signal the user").

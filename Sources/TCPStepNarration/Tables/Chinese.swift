@@ -86,6 +86,7 @@ enum ChineseTemplates {
         "state.fin-wait-2-timeout.CLOSED": "{peer}始终没有发送 FIN：在 FIN_WAIT_2 中等了 {elapsed}之后，Linux 删除了{host}这条孤儿连接（tcp_fin_timeout）。",
         "state.crash": "{host}崩溃并重启：它在 {port} 端口上的连接（{from}）和它打开的其他一切都消失了，没有发出任何报文段，{peer}也没有得到通知。",
         "state.crash.LISTEN.CLOSED": "{host}崩溃并重启：它在 {port} 端口上的监听套接字和它打开的其他一切都没有了。",
+        "state.joined-late": "抓包开始时握手已经结束，所以认为{host}已处于 ESTABLISHED（中途加入；由报文段推断，并非亲眼所见）。",
 
         // MARK: 未被接受的报文段（{host} 是接收方，{state} 是它当时的状态）
         "reject.unacceptable-seq": "{seg} 不在{host}的接收窗口内：对{host}来说它是旧的或重复的报文段，于是被丢弃。",

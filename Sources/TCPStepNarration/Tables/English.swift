@@ -94,6 +94,7 @@ enum EnglishTemplates {
         "state.fin-wait-2-timeout.CLOSED": "The {peer} never sent its FIN: after {elapsed} in FIN_WAIT_2, Linux drops the {host}'s orphaned connection (tcp_fin_timeout).",
         "state.crash": "The {host} crashes and reboots: its connection on port {port} ({from}), like anything else it had open, vanishes without a single segment being sent, and the {peer} is not told.",
         "state.crash.LISTEN.CLOSED": "The {host} crashes and reboots: its listener on port {port}, like anything else it had open, is gone.",
+        "state.joined-late": "The capture began after the handshake, so the {host} is taken to be ESTABLISHED already (joined late; inferred from the segments, not seen).",
 
         // MARK: Segments that are not accepted ({host} received it, {state} is its state)
         "reject.unacceptable-seq": "The {seg} lies outside the {host}'s receive window: to the {host} it is old or a duplicate, so it is discarded.",

@@ -1,0 +1,52 @@
+import TCPStepCore
+
+/// A state change the capture implies, by RFC 9293's rules applied to the segments as seen.
+public struct InferredTransition: Hashable, Sendable {
+    public var host: HostID
+    public var from: TCPState
+    public var to: TCPState
+    public var cause: TransitionCause
+    /// Relative to the connection's first packet, µs.
+    public var time: Micros
+}
+
+/// One captured segment of the connection, with what it means.
+public struct InferredStep: Hashable, Sendable {
+    public var packet: CapturedPacket
+    /// Who sent it.
+    public var from: HostID
+    /// Relative to the connection's first packet, µs.
+    public var time: Micros
+    public var labels: [SegmentLabel]
+    /// The sender's changes (sending a SYN, FIN or RST) and then the receiver's, in that order.
+    public var transitions: [InferredTransition]
+
+    public var isRetransmission: Bool { labels.contains(.retransmission) || labels.contains(.duplicate) }
+}
+
+/// One connection of a capture, read as a story: two hosts, their states, every segment.
+public struct InferredConnection: Hashable, Sendable {
+    public var client: Endpoint
+    public var server: Endpoint
+    /// No SYN said who opened it: the client is the higher port.
+    public var clientIsGuess: Bool
+    /// The capture began after the handshake: both hosts start ESTABLISHED.
+    public var joinedLate: Bool
+    /// Absolute capture time of the first packet (µs since the epoch).
+    public var startTime: Micros
+    /// Changes before the first segment: the server's LISTEN, or both ESTABLISHED when joined late.
+    public var initialTransitions: [InferredTransition]
+    public var steps: [InferredStep]
+    /// Each host's initial sequence number, when its SYN was captured (else its first SEQ seen).
+    public var isn: [UInt32?]
+
+    /// Every transition in time order.
+    public var transitions: [InferredTransition] { initialTransitions + steps.flatMap(\.transitions) }
+
+    /// The states a host went through, starting with its first: ["CLOSED", "SYN_SENT", …].
+    public func statePath(_ host: HostID) -> [TCPState] {
+        let mine = transitions.filter { $0.host == host }
+        guard let first = mine.first else { return [] }
+        return [first.from] + mine.map(\.to)
+    }
+}
