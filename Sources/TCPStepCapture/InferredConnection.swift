@@ -17,11 +17,12 @@ public struct InferredStep: Hashable, Sendable {
     public var from: HostID
     /// Relative to the connection's first packet, µs.
     public var time: Micros
-    public var labels: [SegmentLabel]
+    /// What the segment was (retransmission, keep-alive …), when more than its flags say.
+    public var label: SegmentLabel?
     /// The sender's changes (sending a SYN, FIN or RST) and then the receiver's, in that order.
     public var transitions: [InferredTransition]
 
-    public var isRetransmission: Bool { labels.contains(.retransmission) || labels.contains(.duplicate) }
+    public var isRetransmission: Bool { label == .retransmission || label == .duplicate }
 }
 
 /// One connection of a capture, read as a story: two hosts, their states, every segment.

@@ -51,9 +51,9 @@ public enum ScenarioWriter {
             calls.append(Call(time: 0, host: .client, text: "connect \(serverPort) from \(clientPort)"))
         }
         var closed: Set<HostID> = []
-        for step in connection.steps where step.labels.isEmpty || step.labels == [.duplicateAck] {
+        let sendTimes = timing.sendTimes(connection.steps)
+        for (step, time) in zip(connection.steps, sendTimes) where step.label == nil || step.label == .duplicateAck || step.label == .reset {
             let host = step.from, flags = step.packet.flags
-            let time = timing.callTime(step.time, by: host)
             if flags.contains(.syn), !flags.contains(.ack) {
                 let (local, remote) = host == .client ? (clientPort, serverPort) : (serverPort, clientPort)
                 calls.append(Call(time: time, host: host, text: "connect \(remote) from \(local)"))
@@ -89,11 +89,13 @@ public struct CaptureTiming: Hashable, Sendable {
 
     public init(_ connection: InferredConnection) {
         let steps = connection.steps
-        let syn = steps.first { $0.from == .client && $0.packet.flags == .syn }
-        let synAck = steps.first { $0.from == .server && $0.packet.flags.isSuperset(of: [.syn, .ack]) }
-        let ack = synAck.flatMap { answer in steps.first { $0.from == .client && $0.time >= answer.time && !$0.packet.flags.contains(.syn) } }
-        if let syn, let synAck, let ack {
-            let far = synAck.time - syn.time, near = ack.time - synAck.time
+        // The client's SYN, the server's answer (SYN,ACK, or RST,ACK from a closed port) and the
+        // client's next segment; a capture that joined late uses its first exchange the same way.
+        let opening = steps.first { $0.from == .client && $0.packet.flags == .syn } ?? steps.first { $0.from == .client }
+        let answer = opening.flatMap { first in steps.first { $0.from == .server && $0.time >= first.time } }
+        let next = answer.flatMap { reply in steps.first { $0.from == .client && $0.time >= reply.time } }
+        if let opening, let answer {
+            let far = answer.time - opening.time, near = (next?.time).map { $0 - answer.time } ?? 0
             vantage = near <= far ? .client : .server
             roundTrip = far + near
         } else {
@@ -104,14 +106,18 @@ public struct CaptureTiming: Hashable, Sendable {
         oneWay = max(1, roundTrip / 2)
     }
 
-    /// When `host`'s application acted, for a segment the capture saw at `seen`: at once for the
-    /// host beside the capture point, one one-way latency earlier for the other.
-    public func callTime(_ seen: Micros, by host: HostID) -> Micros {
-        host == vantage ? seen : seen - oneWay
-    }
-
-    /// Where a simulated segment would be seen at the capture point.
-    public func seenTime(sentAt: Micros, arrivesAt: Micros, from host: HostID) -> Micros {
-        host == vantage ? sentAt : arrivesAt
+    /// When each segment left its host in a simulation with this latency: at once for the host
+    /// beside the capture point, one one-way latency before it was seen for the other; and never
+    /// before the segments its host had already received in the capture can have arrived (on
+    /// loopback the round trips jitter by more than the latency itself).
+    func sendTimes(_ steps: [InferredStep]) -> [Micros] {
+        var lastArrival: [Micros] = [.min, .min]
+        return steps.map { step in
+            let host = step.from
+            let seen = host == vantage ? step.time : step.time - oneWay
+            let sent = lastArrival[host.rawValue] == .min ? seen : max(seen, lastArrival[host.rawValue] + 1)
+            lastArrival[host.peer.rawValue] = max(lastArrival[host.peer.rawValue], sent + oneWay)
+            return sent
+        }
     }
 }

@@ -84,10 +84,11 @@ private struct Inference {
             let sender: HostID = packet.source == client ? .client : .server
             let time = packet.time - start
             var transitions = expireTimers(before: time)
-            let labels = label(packet, from: sender)
+            let label = label(packet, from: sender)
             send(packet, from: sender, time: time, &transitions)
-            if !labels.contains(.duplicate) { arrive(packet, at: sender.peer, time: time, &transitions) }
-            steps.append(InferredStep(packet: packet, from: sender, time: time, labels: labels, transitions: transitions))
+            // A network copy changes nothing at the receiver that the original has not.
+            if label != .duplicate { arrive(packet, at: sender.peer, time: time, &transitions) }
+            steps.append(InferredStep(packet: packet, from: sender, time: time, label: label, transitions: transitions))
         }
         return steps
     }
@@ -110,28 +111,28 @@ private struct Inference {
 
     // MARK: Labels
 
-    private func label(_ packet: CapturedPacket, from sender: HostID) -> [SegmentLabel] {
+    private func label(_ packet: CapturedPacket, from sender: HostID) -> SegmentLabel? {
         let view = hosts[sender.rawValue], peer = hosts[sender.peer.rawValue]
         let flags = packet.flags
-        if flags.contains(.rst) { return [.reset] }
-        if let id = packet.ipID, view.sentFingerprints.contains(Fingerprint(packet, ipID: id)) { return [.duplicate] }
+        if flags.contains(.rst) { return .reset }
+        if let id = packet.ipID, view.sentFingerprints.contains(Fingerprint(packet, ipID: id)) { return .duplicate }
         let seq = SeqNum(packet.seq)
-        guard let next = view.sendNext else { return [] }
+        guard let next = view.sendNext else { return nil }
         let control = flags.contains(.syn) || flags.contains(.fin)
         // Keep-alive and zero-window probe share a shape: SND.NXT − 1, at most one byte (Linux
         // sends both with no byte at all). The peer's last window tells them apart.
         if !control, packet.payloadLength <= 1, seq == next - 1 {
-            return [peer.window == 0 ? .windowProbe : .keepAlive]
+            return peer.window == 0 ? .windowProbe : .keepAlive
         }
         if packet.sequenceLength > 0, seq < next {
-            return [view.sentStarts.contains(packet.seq) ? .retransmission : .outOfOrder]
+            return view.sentStarts.contains(packet.seq) || control ? .retransmission : .outOfOrder
         }
-        if packet.payloadLength > 0, peer.window == 0 { return [.windowProbe] }
+        if packet.payloadLength > 0, peer.window == 0 { return .windowProbe }
         if packet.sequenceLength == 0, flags == .ack, let last = view.lastPureAck,
            last.ack == packet.ack, last.window == packet.window, let peerNext = peer.sendNext, SeqNum(packet.ack) < peerNext {
-            return [.duplicateAck]
+            return .duplicateAck
         }
-        return []
+        return nil
     }
 
     // MARK: The sender

@@ -44,7 +44,7 @@ struct InferredPathTests {
         #expect(story.connection.statePath(.server) == [.closed, .listen, .synReceived, .established, .closed])
         let causes = story.connection.transitions.filter { $0.to == .closed }.map { "\($0.host):\($0.cause.rawValue)" }
         #expect(causes == ["client:abort", "server:rcv-rst"])
-        #expect(story.connection.steps.last?.labels == [.reset])
+        #expect(story.connection.steps.last?.label == .reset)
         #expect(story.summary.outcome == .reset)
     }
 

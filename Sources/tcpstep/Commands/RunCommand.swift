@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TCPStepApp
+import TCPStepCapture
 import TCPStepNarration
 import TCPStepPileup
 import TCPStepRender
@@ -28,9 +29,23 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Quiz: before each state change, ask the audience which state comes next (answer with 1–4).")
     var quiz = false
 
+    @Flag(help: "For a capture: print the connection as a scenario (hosts, ISNs, measured latency, inferred calls) instead of opening it; add a `drop` line to ask \"what if\".")
+    var asScenario = false
+
     func run() throws {
         try exitCleanly {
-            let scenario = try options.load()
+            let scenario: Scenario
+            switch try options.loadSource() {
+            case .scenario(let loaded):
+                if asScenario { throw CleanExit.message("tcpstep: --as-scenario turns a capture into a scenario; '\(options.scenario ?? "")' is a scenario already") }
+                scenario = loaded
+            case .capture(let story):
+                if asScenario {
+                    print(ScenarioWriter.scenario(story), terminator: "")
+                    return
+                }
+                throw CleanExit.message("tcpstep: the interactive view of a capture needs the trace viewer; meanwhile `tcpstep render \(story.path)` draws it and `tcpstep trace` lists it")
+            }
             var appOptions = try display.appOptions()
             appOptions.presenter = presenter
             appOptions.quiz = quiz

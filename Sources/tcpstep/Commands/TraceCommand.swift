@@ -1,4 +1,5 @@
 import ArgumentParser
+import TCPStepCapture
 import TCPStepCore
 import TCPStepScenario
 
@@ -8,6 +9,10 @@ struct TraceCommand: ParsableCommand {
         commandName: "trace",
         abstract: "Run a scenario to quiet without a terminal and print every event.",
         discussion: """
+        A pcap or pcapng capture works too (--conn picks the connection): a send and a deliver \
+        per captured packet at its timestamp (ms from the connection's first packet), and the \
+        state changes inferred from them, marked "inferred":true.
+
         With --json, one JSON object per line per event (send, inject, deliver, drop, duplicate, \
         delay, state, timer, app, signal), times in milliseconds of virtual time. This output is \
         a contract: checks and exports rely on its field names.
@@ -20,8 +25,16 @@ struct TraceCommand: ParsableCommand {
 
     func run() throws {
         try exitCleanly {
-            let scenario = try options.load()
-            let events = HeadlessRun.trace(of: scenario)
+            let events: [TraceEvent], heading: String
+            switch try options.loadSource() {
+            case .scenario(let scenario):
+                events = HeadlessRun.trace(of: scenario)
+                heading = "\(scenario.title) · profile \(scenario.config.profile.name.rawValue)" +
+                    (scenario.config.variants.isAny ? " · not TCP: \(scenario.config.variants.names.joined(separator: ", "))" : "")
+            case .capture(let story):
+                events = CaptureTrace.events(story.connection)
+                heading = "\(story.title) · states inferred by profile \(story.profile.name.rawValue)"
+            }
             if json {
                 var output = ""
                 output.reserveCapacity(events.count * 160)
@@ -31,8 +44,7 @@ struct TraceCommand: ParsableCommand {
                 }
                 print(output, terminator: "")
             } else {
-                print("\(scenario.title) · profile \(scenario.config.profile.name.rawValue)" +
-                      (scenario.config.variants.isAny ? " · not TCP: \(scenario.config.variants.names.joined(separator: ", "))" : ""))
+                print(heading)
                 print(events.table)
             }
         }

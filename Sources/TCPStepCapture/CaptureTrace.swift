@@ -1,0 +1,89 @@
+import TCPStepCore
+
+/// A captured connection as a trace, the same event kinds a simulation writes, so that every
+/// sink (JSON, table, diagram, narration, exports) reads a capture as it reads a scenario.
+///
+/// Each packet is one step: the sender's inferred state changes, its `send`, the `deliver` to
+/// the receiver and the receiver's changes, all at the capture timestamp (one capture point
+/// cannot tell when the segment left or arrived, so it is drawn as seen). Every `state` event is
+/// marked inferred. Client connection #1, server #2, as in a simulation of one connection.
+public enum CaptureTrace {
+    public static func events(_ connection: InferredConnection) -> [TraceEvent] {
+        var builder = Builder(connection: connection)
+        return builder.build()
+    }
+}
+
+private struct Builder {
+    let connection: InferredConnection
+    var events: [TraceEvent] = []
+    /// Whether each host has a TCB (is neither CLOSED nor only LISTENing), for the `conn` field.
+    var hasTCB = [false, false]
+    var step = 1
+
+    init(connection: InferredConnection) {
+        self.connection = connection
+        events.reserveCapacity(connection.steps.count * 3 + 4)
+    }
+
+    mutating func build() -> [TraceEvent] {
+        for transition in connection.initialTransitions { state(transition) }
+        for (index, inferred) in connection.steps.enumerated() {
+            step = index + 2
+            let sender = inferred.from
+            // Timers that ran out unseen (TIME_WAIT after 2MSL) come first, at their own times.
+            for transition in inferred.transitions where transition.time < inferred.time { state(transition) }
+            let current = inferred.transitions.filter { $0.time >= inferred.time }
+            let sentWithTCB = hasTCB[sender.rawValue]
+            for transition in current where transition.host == sender { state(transition) }
+            send(inferred, id: SegmentID(index + 1), hadTCB: sentWithTCB || hasTCB[sender.rawValue])
+            let receiver = sender.peer
+            let outcome: DeliveryOutcome = hasTCB[receiver.rawValue] || current.contains { $0.host == receiver } || isListening(receiver)
+                ? .accepted : .rejected(.noConnection)
+            events.append(TraceEvent(time: inferred.time, step: step,
+                                     kind: .deliver(SegmentID(index + 1), to: receiver, connection: connectionID(receiver), outcome: outcome)))
+            for transition in current where transition.host == receiver { state(transition) }
+        }
+        return events
+    }
+
+    private func isListening(_ host: HostID) -> Bool {
+        connection.transitions.last { $0.host == host && $0.time <= 0 }?.to == .listen
+    }
+
+    private func connectionID(_ host: HostID) -> ConnectionID? {
+        hasTCB[host.rawValue] ? ConnectionID(host == .client ? 1 : 2) : nil
+    }
+
+    private func ports(_ host: HostID) -> PortPair {
+        host == .client
+            ? PortPair(local: connection.client.port, remote: connection.server.port)
+            : PortPair(local: connection.server.port, remote: connection.client.port)
+    }
+
+    private mutating func state(_ transition: InferredTransition) {
+        let host = transition.host
+        let opens = transition.to != .closed && transition.to != .listen
+        if opens { hasTCB[host.rawValue] = true }
+        var portPair = ports(host)
+        if transition.to == .listen { portPair.remote = 0 }
+        events.append(TraceEvent(
+            time: transition.time, step: step,
+            kind: .state(host: host, connection: connectionID(host), ports: portPair, from: transition.from, to: transition.to, cause: transition.cause),
+            isInferred: true))
+        if !opens { hasTCB[host.rawValue] = false }
+    }
+
+    private mutating func send(_ inferred: InferredStep, id: SegmentID, hadTCB: Bool) {
+        let packet = inferred.packet
+        let segment = Segment(
+            sourcePort: packet.source.port, destinationPort: packet.destination.port, seq: SeqNum(packet.seq),
+            ack: SeqNum(packet.ack), flags: packet.flags, payloadLength: packet.payloadLength, window: packet.window)
+        var wire = WireSegment(
+            id: id, from: inferred.from, segment: segment, sentAt: inferred.time, arrivesAt: inferred.time,
+            isRetransmission: inferred.isRetransmission, origin: .host,
+            connection: hadTCB ? ConnectionID(inferred.from == .client ? 1 : 2) : nil)
+        wire.label = inferred.label
+        events.append(TraceEvent(time: inferred.time, step: step, kind: .send(wire)))
+    }
+}
