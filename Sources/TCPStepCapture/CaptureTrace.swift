@@ -19,6 +19,7 @@ private struct Builder {
     var events: [TraceEvent] = []
     /// Whether each host has a TCB (is neither CLOSED nor only LISTENing), for the `conn` field.
     var hasTCB = [false, false]
+    var listening = [false, false]
     var step = 1
 
     init(connection: InferredConnection) {
@@ -30,26 +31,25 @@ private struct Builder {
         for transition in connection.initialTransitions { state(transition) }
         for (index, inferred) in connection.steps.enumerated() {
             step = index + 2
-            let sender = inferred.from
-            // Timers that ran out unseen (TIME_WAIT after 2MSL) come first, at their own times.
-            for transition in inferred.transitions where transition.time < inferred.time { state(transition) }
-            let current = inferred.transitions.filter { $0.time >= inferred.time }
-            let sentWithTCB = hasTCB[sender.rawValue]
-            for transition in current where transition.host == sender { state(transition) }
-            send(inferred, id: SegmentID(index + 1), hadTCB: sentWithTCB || hasTCB[sender.rawValue])
-            let receiver = sender.peer
-            let outcome: DeliveryOutcome = hasTCB[receiver.rawValue] || current.contains { $0.host == receiver } || isListening(receiver)
-                ? .accepted : .rejected(.noConnection)
-            events.append(TraceEvent(time: inferred.time, step: step,
-                                     kind: .deliver(SegmentID(index + 1), to: receiver, connection: connectionID(receiver), outcome: outcome)))
-            for transition in current where transition.host == receiver { state(transition) }
+            for event in inferred.events {
+                switch event {
+                case .transition(let transition): state(transition)
+                case .send: send(inferred, id: SegmentID(index + 1))
+                case .arrival(let arriving): deliver(connection.steps[arriving], id: SegmentID(arriving + 1), at: inferred.time)
+                }
+            }
         }
         return events
     }
 
-    private func isListening(_ host: HostID) -> Bool {
-        connection.transitions.last { $0.host == host && $0.time <= 0 }?.to == .listen
+    private mutating func deliver(_ arriving: InferredStep, id: SegmentID, at time: Micros) {
+        let receiver = arriving.from.peer
+        let accepted = hasTCB[receiver.rawValue] || isListening(receiver)
+        events.append(TraceEvent(time: time, step: step, kind: .deliver(
+            id, to: receiver, connection: connectionID(receiver), outcome: accepted ? .accepted : .rejected(.noConnection))))
     }
+
+    private func isListening(_ host: HostID) -> Bool { listening[host.rawValue] }
 
     private func connectionID(_ host: HostID) -> ConnectionID? {
         hasTCB[host.rawValue] ? ConnectionID(host == .client ? 1 : 2) : nil
@@ -64,6 +64,7 @@ private struct Builder {
     private mutating func state(_ transition: InferredTransition) {
         let host = transition.host
         let opens = transition.to != .closed && transition.to != .listen
+        listening[host.rawValue] = transition.to == .listen || (listening[host.rawValue] && transition.to != .closed)
         if opens { hasTCB[host.rawValue] = true }
         var portPair = ports(host)
         if transition.to == .listen { portPair.remote = 0 }
@@ -74,7 +75,9 @@ private struct Builder {
         if !opens { hasTCB[host.rawValue] = false }
     }
 
-    private mutating func send(_ inferred: InferredStep, id: SegmentID, hadTCB: Bool) {
+    /// The sender had a TCB if it has one now or has just left one (ABORT sends its RST from CLOSED).
+    private mutating func send(_ inferred: InferredStep, id: SegmentID) {
+        let hadTCB = hasTCB[inferred.from.rawValue] || inferred.transitions.contains { $0.host == inferred.from && $0.to == .closed && $0.from != .listen }
         let packet = inferred.packet
         let segment = Segment(
             sourcePort: packet.source.port, destinationPort: packet.destination.port, seq: SeqNum(packet.seq),

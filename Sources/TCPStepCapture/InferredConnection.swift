@@ -10,6 +10,16 @@ public struct InferredTransition: Hashable, Sendable {
     public var time: Micros
 }
 
+/// One moment of a captured step.
+public enum InferredEvent: Hashable, Sendable {
+    case transition(InferredTransition)
+    /// This step's segment leaves its sender.
+    case send
+    /// The segment of step `index` (0-based) reaches its receiver: this step's segment, or an
+    /// earlier one that crossed this step's segment on the wire.
+    case arrival(index: Int)
+}
+
 /// One captured segment of the connection, with what it means.
 public struct InferredStep: Hashable, Sendable {
     public var packet: CapturedPacket
@@ -19,8 +29,16 @@ public struct InferredStep: Hashable, Sendable {
     public var time: Micros
     /// What the segment was (retransmission, keep-alive …), when more than its flags say.
     public var label: SegmentLabel?
-    /// The sender's changes (sending a SYN, FIN or RST) and then the receiver's, in that order.
-    public var transitions: [InferredTransition]
+    /// What happened around this segment, in order: the sender's changes (sending a SYN, FIN or
+    /// RST), the send, arrivals of earlier segments that crossed this one (their effects on the
+    /// sender), this segment's arrival (or not, when it crosses a segment still to be captured)
+    /// and the receiver's changes.
+    public var events: [InferredEvent]
+
+    /// Every state change of this step, in order.
+    public var transitions: [InferredTransition] {
+        events.compactMap { if case .transition(let transition) = $0 { transition } else { nil } }
+    }
 
     public var isRetransmission: Bool { label == .retransmission || label == .duplicate }
 }

@@ -80,17 +80,51 @@ private struct Inference {
     mutating func run() -> [InferredStep] {
         var steps: [InferredStep] = []
         steps.reserveCapacity(packets.count)
-        for packet in packets {
+        let crossings = Self.crossings(packets, client: client)
+        var deferred: [Int: [Int]] = [:]
+        for (index, packet) in packets.enumerated() {
             let sender: HostID = packet.source == client ? .client : .server
             let time = packet.time - start
-            var transitions = expireTimers(before: time)
+            var events = expireTimers(before: time).map(InferredEvent.transition)
             let label = label(packet, from: sender)
+            var transitions: [InferredTransition] = []
             send(packet, from: sender, time: time, &transitions)
-            // A network copy changes nothing at the receiver that the original has not.
-            if label != .duplicate { arrive(packet, at: sender.peer, time: time, &transitions) }
-            steps.append(InferredStep(packet: packet, from: sender, time: time, label: label, transitions: transitions))
+            events += transitions.map(InferredEvent.transition) + [.send]
+            // Segments that crossed this one reach its sender only now.
+            for earlier in deferred.removeValue(forKey: index) ?? [] {
+                transitions = []
+                arrive(packets[earlier], at: sender, time: time, &transitions)
+                events += [.arrival(index: earlier)] + transitions.map(InferredEvent.transition)
+            }
+            if let later = crossings[index] {
+                deferred[later, default: []].append(index)
+            } else if label != .duplicate {
+                // A network copy changes nothing at the receiver that the original has not.
+                transitions = []
+                arrive(packet, at: sender.peer, time: time, &transitions)
+                events += [.arrival(index: index)] + transitions.map(InferredEvent.transition)
+            }
+            steps.append(InferredStep(packet: packet, from: sender, time: time, label: label, events: events))
         }
         return steps
+    }
+
+    /// Segments whose arrival must wait: a FIN or SYN that the receiver's next segment, itself a
+    /// FIN or SYN, does not acknowledge crossed it on the wire (simultaneous close or open), so it
+    /// arrives right after that segment is sent. Maps the crossing segment's index to the index
+    /// of the step it arrives in.
+    static func crossings(_ packets: [CapturedPacket], client: Endpoint) -> [Int: Int] {
+        var result: [Int: Int] = [:]
+        for (index, packet) in packets.enumerated() where packet.flags.contains(.fin) || packet.flags.contains(.syn) {
+            guard !packet.flags.contains(.rst),
+                  let reply = packets[(index + 1)...].firstIndex(where: { $0.source == packet.destination }) else { continue }
+            let answer = packets[reply]
+            let end = SeqNum(packet.seq) + packet.sequenceLength
+            let acknowledged = answer.flags.contains(.ack) && SeqNum(answer.ack) >= end
+            let changesState = (answer.flags.contains(.fin) || answer.flags.contains(.syn)) && !answer.flags.contains(.rst)
+            if changesState && !acknowledged { result[index] = reply }
+        }
+        return result
     }
 
     // MARK: Timers the profile runs where the capture cannot see them
