@@ -22,6 +22,6 @@ struct TCPStep: ParsableCommand {
           tcpstep trace handshake --json  the events as JSON lines, no terminal needed
           tcpstep render teardown         the diagram as plain text
         """,
-        subcommands: [RunCommand.self, TraceCommand.self, RenderCommand.self, ListCommand.self, CheckCommand.self, PileupCommand.self, ConnectionsCommand.self],
+        subcommands: [RunCommand.self, TraceCommand.self, RenderCommand.self, ListCommand.self, CheckCommand.self, PileupCommand.self, ConnectionsCommand.self, LiveCommand.self],
         defaultSubcommand: RunCommand.self)
 }

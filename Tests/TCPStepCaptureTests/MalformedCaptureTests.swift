@@ -12,11 +12,7 @@ struct MalformedCaptureTests {
     }
 
     static func binary(_ arguments: [String]) -> (status: Int32, output: String) {
-        let candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tcpstep").path,
-                          URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-                              .appendingPathComponent(".build/debug/tcpstep").path]
-        let path = candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
-        return RealCapture.run(path, arguments)
+        RealCapture.run(LiveTests.binary, arguments)
     }
 
     /// A little-endian pcap file header.

@@ -13,6 +13,7 @@ func exitCleanly(_ body: () throws -> Void) throws {
 }
 
 /// A capture's error as the user's one-line message.
+@discardableResult
 func reportingCaptureErrors<T>(_ body: () throws(CaptureError) -> T) throws -> T {
     do {
         return try body()

@@ -4,6 +4,8 @@ open, send, half-close, close or reset a connection.
 
     capture.py STORY OUT.pcap [--iface lo|any] [--ipv6] [--link LINUX_SLL2] [--nano] [--pcapng] [--big-endian]
 
+    capture.py STORY OUT.jsonl --live PATH/TO/tcpstep
+
 Stories: client-closes-first, server-closes-first, half-close, reset, closed-port.
 Exits non-zero with a message on stderr if tcpdump cannot start or the story fails; every wait
 is bounded, and tcpdump is always stopped.
@@ -12,23 +14,29 @@ import argparse, os, signal, socket, struct, subprocess, sys, threading, time
 
 signal.alarm(30)  # never hang a test run
 
-def start_tcpdump(iface, port, out, link, nano):
-    # --immediate-mode: packets leave the kernel ring at once, so none is lost when tcpdump stops.
-    command = ["tcpdump", "-i", iface, "--immediate-mode", "-U", "-n", "-s", "262144", "-w", out]
-    if link: command += ["-y", link]
-    if nano: command += ["--time-stamp-precision=nano"]
-    command += ["tcp port %d" % port]
+def start_tcpdump(iface, port, out, link, nano, live):
+    if live:
+        # `tcpstep live` instead of tcpdump: its JSON lines are the output.
+        command = [live, "live", "-i", iface, "--json", "--seconds", "15", "tcp", "port", str(port)]
+        ready, stdout = "capturing on", open(out, "w")
+    else:
+        # --immediate-mode: packets leave the kernel ring at once, so none is lost when tcpdump stops.
+        command = ["tcpdump", "-i", iface, "--immediate-mode", "-U", "-n", "-s", "262144", "-w", out]
+        if link: command += ["-y", link]
+        if nano: command += ["--time-stamp-precision=nano"]
+        command += ["tcp port %d" % port]
+        ready, stdout = "listening on", subprocess.DEVNULL
     err = open(out + ".stderr", "w+")
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err)
+    proc = subprocess.Popen(command, stdout=stdout, stderr=err)
     deadline = time.time() + 10
     while time.time() < deadline:
         err.seek(0)
-        if "listening on" in err.read():
+        if ready in err.read():
             time.sleep(float(os.environ.get("CAPTURE_SETTLE", "0")))
             return proc, err
         if proc.poll() is not None:
             err.seek(0)
-            sys.exit("tcpdump exited: " + err.read())
+            sys.exit(command[0] + " exited: " + err.read())
         time.sleep(0.02)
     proc.kill()
     sys.exit("tcpdump did not start listening within 10 s")
@@ -155,13 +163,14 @@ def main():
     parser.add_argument("--nano", action="store_true")
     parser.add_argument("--pcapng", action="store_true")
     parser.add_argument("--big-endian", action="store_true")
+    parser.add_argument("--live", help="capture with this tcpstep binary's `live --json` instead of tcpdump")
     args = parser.parse_args()
     family = socket.AF_INET6 if args.ipv6 else socket.AF_INET
     address = "::1" if args.ipv6 else "127.0.0.1"
     listener = socket.socket(family, socket.SOCK_STREAM)
     listener.bind((address, 0))  # holds the port even when nobody listens (closed-port)
     port = listener.getsockname()[1]
-    proc, err = start_tcpdump(args.iface, port, args.out, args.link, args.nano)
+    proc, err = start_tcpdump(args.iface, port, args.out, args.link, args.nano, args.live)
     try:
         done = threading.Event()
         if args.story != "closed-port":
