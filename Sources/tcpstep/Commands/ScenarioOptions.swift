@@ -43,9 +43,6 @@ struct ScenarioOptions: ParsableArguments {
 
     /// Loads the named scenario, applying overrides; throws a clean ValidationError-like message.
     func load() throws -> Scenario {
-        if let scenario, CaptureFile.isCapture(scenario) {
-            throw CleanExit.message("tcpstep: '\(scenario)' is a capture, not a scenario (open it with `tcpstep \(scenario)`, `trace` or `render`)")
-        }
         if conn != nil { throw CleanExit.message("tcpstep: --conn picks a connection of a capture file; '\(scenario ?? BuiltinScenarios.defaultName)' is a scenario") }
         var loaded = try ScenarioLoader.load(scenario ?? BuiltinScenarios.defaultName)
         if let profile { loaded.config.profile = .named(profile) }
@@ -59,6 +56,9 @@ extension ProfileName: ExpressibleByArgument {}
 /// Finds a scenario by file path or built-in name.
 enum ScenarioLoader {
     static func load(_ nameOrPath: String) throws -> Scenario {
+        if CaptureFile.isCapture(nameOrPath) {
+            throw CleanExit.message("tcpstep: '\(nameOrPath)' is a capture, not a scenario (open it with `tcpstep \(nameOrPath)`, `trace` or `render`)")
+        }
         let isFile = nameOrPath.contains("/") || nameOrPath.hasSuffix(".tcps") || FileManager.default.fileExists(atPath: nameOrPath)
         if !isFile, let builtin = try parsedBuiltin(nameOrPath) { return builtin }
         guard FileManager.default.fileExists(atPath: nameOrPath) else {
