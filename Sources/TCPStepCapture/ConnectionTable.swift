@@ -43,7 +43,10 @@ public struct ConnectionSummary: Hashable, Sendable {
     /// The sender of the first SYN without ACK (else the receiver of the first SYN,ACK).
     public internal(set) var synSender: Endpoint?
     var synSeq: UInt32?
-    var finFrom: Set<Endpoint> = []
+    /// A FIN seen from the first packet's sender, and from the other side (two flags, not a set:
+    /// this is touched for every packet of a million).
+    var finFromFirst = false
+    var finFromOther = false
     var sawSyn = false
     var sawReset = false
 
@@ -75,7 +78,9 @@ public struct ConnectionSummary: Hashable, Sendable {
                 }
             }
         }
-        if flags.contains(.fin) { finFrom.insert(packet.source) }
+        if flags.contains(.fin) {
+            if packet.source == first { finFromFirst = true } else { finFromOther = true }
+        }
         if flags.contains(.rst) { sawReset = true }
     }
 
@@ -92,13 +97,13 @@ public struct ConnectionSummary: Hashable, Sendable {
 
     public var outcome: ConnectionOutcome {
         if sawReset { return .reset }
-        if finFrom.count == 2 { return .closed }
-        if sawSyn && payloadBytes == 0 && finFrom.isEmpty { return .handshakeOnly }
+        if finFromFirst && finFromOther { return .closed }
+        if sawSyn && payloadBytes == 0 && !finFromFirst && !finFromOther { return .handshakeOnly }
         return .stillOpen
     }
 
     /// Over: a new SYN on the same ports with another ISN starts a new connection.
-    var hasEnded: Bool { sawReset || finFrom.count == 2 }
+    var hasEnded: Bool { sawReset || (finFromFirst && finFromOther) }
 }
 
 /// Every connection of a capture, from one pass over it. Memory grows with the number of
@@ -136,9 +141,9 @@ public struct ConnectionTable: Sendable {
     private mutating func add(_ packet: CapturedPacket, ordinal: Int) {
         let key = ConnectionKey(packet.source, packet.destination)
         if let index = current[key] {
-            let existing = connections[index]
             let isNewSyn = packet.flags.contains(.syn) && !packet.flags.contains(.ack)
-            if !(isNewSyn && existing.hasEnded && existing.synSeq != packet.seq) {
+            // Read in place: copying the summary per packet shows in the profile.
+            if !(isNewSyn && connections[index].hasEnded && connections[index].synSeq != packet.seq) {
                 connections[index].add(packet, ordinal: ordinal)
                 return
             }
