@@ -6,7 +6,7 @@ extension AppModel {
     /// The one place where the interactive view changes. Returns what the loop must do.
     public mutating func update(_ message: AppMessage) -> [AppCommand] {
         let commands = apply(message)
-        if narrationCache?.position != stepper.position || narrationCache?.events != stepper.events.count {
+        if narrationCache?.position != source.position || narrationCache?.events != source.events.count {
             refreshNarration()
         }
         return commands
@@ -23,11 +23,15 @@ extension AppModel {
                 return []
             }
         }
+        if !source.isLive, KeyBindings.needsSimulation(message) {
+            status = KeyBindings.needsSimulationStatus(message)
+            return []
+        }
         switch message {
         case .stepForward:
             requestStep()
         case .stepBack:
-            if stepper.stepBack() { afterMove() } else { status = "at the beginning" }
+            if source.stepBack() { afterMove() } else { status = "at the beginning" }
         case .togglePlay:
             isPlaying.toggle()
         case .faster:
@@ -48,7 +52,7 @@ extension AppModel {
         case .dropSelected:
             intervene(on: selection) { .drop($0) }
         case .delaySelected:
-            let latency = stepper.simulation.latency(.clientToServer)
+            let latency = source.stepper?.simulation.latency(.clientToServer) ?? .ms(10)
             intervene(on: selection) { .delay($0, by: max(latency, .ms(10))) }
         case .duplicateSelected:
             intervene(on: selection) { .duplicate($0) }
@@ -66,7 +70,12 @@ extension AppModel {
             focus = focus.peer
             status = "keys s x a act on the \(focus.name)"
         case .restart:
-            stepper = Stepper(simulation: scenario.makeSimulation())
+            switch source {
+            case .live: source = .live(Stepper(simulation: scenario.makeSimulation()))
+            case .recorded(var recording):
+                recording.go(to: 0)
+                source = .recorded(recording)
+            }
             selection = nil
             scrollBack = nil
             isPlaying = false
@@ -115,13 +124,13 @@ extension AppModel {
     /// Steps, unless the quiz wants a prediction first. Returns whether anything happened.
     @discardableResult
     private mutating func requestStep() -> Bool {
-        if options.quiz, stepper.redoableMoves == 0, let question = upcomingQuestion() {
+        if options.quiz, !source.isReplaying, let question = upcomingQuestion() {
             overlay = .question(question)
             isPlaying = false
             return true
         }
-        guard stepper.stepForward() else {
-            status = "nothing left to happen: press c, L, s, x or a to act, r to restart"
+        guard source.stepForward() else {
+            status = source.isLive ? Keymap.nothingLeftLive : Keymap.endOfRecording
             return false
         }
         afterMove()
@@ -130,9 +139,7 @@ extension AppModel {
 
     /// The state change the next step will make, found by stepping a copy.
     private func upcomingQuestion() -> QuizQuestion? {
-        var probe = stepper
-        guard probe.stepForward() else { return nil }
-        for event in probe.events.suffix(from: stepper.events.endIndex) {
+        for event in source.upcomingEvents {
             if case .state(let host, _, _, let from, let to, _) = event.kind, to != .listen, from != .closed || to != .closed {
                 return QuizQuestion(host: host, from: from, to: to)
             }
@@ -160,7 +167,7 @@ extension AppModel {
             if case .character(let typed) = key, let digit = typed.wholeNumberValue, (1...question.choices.count).contains(digit) {
                 quiz.record(correct: digit - 1 == question.correct)
                 overlay = .answer(question, chosen: digit - 1)
-                if stepper.stepForward() { afterMove() }
+                if source.stepForward() { afterMove() }
             } else if key == .escape || key == .character("q") {
                 overlay = nil
             }
@@ -174,15 +181,15 @@ extension AppModel {
     /// Opens another scenario in place.
     public mutating func load(_ newScenario: Scenario) {
         scenario = newScenario
-        stepper = Stepper(simulation: newScenario.makeSimulation())
+        source = .live(Stepper(simulation: newScenario.makeSimulation()))
         selection = nil
         scrollBack = nil
         isPlaying = false
     }
 
     private mutating func app(_ host: HostID, _ call: AppCall) {
-        stepper.intervene(.app(host, call))
-        if case .app(_, _, let result)? = stepper.events.last(where: { if case .app = $0.kind { true } else { false } })?.kind,
+        source.intervene(.app(host, call))
+        if case .app(_, _, let result)? = source.events.last(where: { if case .app = $0.kind { true } else { false } })?.kind,
            case .failed(let error) = result {
             status = "\(host.name) \(call.name): \(error)"
         }
@@ -195,7 +202,7 @@ extension AppModel {
             return
         }
         let intervention = make(id)
-        if stepper.intervene(intervention) {
+        if source.intervene(intervention) {
             status = switch intervention {
             case .drop: "segment \(id.raw) dropped: watch for the retransmission"
             case .delay(_, let extra): "segment \(id.raw) held back \(extra.durationText)"
@@ -210,13 +217,13 @@ extension AppModel {
 
     /// Keeps the selection on something in flight and the diagram on the newest events.
     private mutating func afterMove() {
-        let inFlight = stepper.simulation.inFlight
+        let inFlight = currentFold().inFlight
         if let selection, inFlight.contains(where: { $0.id == selection }) { return }
-        selection = inFlight.last(where: { $0.lostAt == nil })?.id ?? inFlight.last?.id
+        selection = inFlight.last?.id
     }
 
     private mutating func cycleSelection(by delta: Int) {
-        let inFlight = stepper.simulation.inFlight
+        let inFlight = currentFold().inFlight
         guard !inFlight.isEmpty else {
             status = "nothing in flight"
             return

@@ -7,7 +7,8 @@ import TCPStepScenario
 /// feeds it messages and paints `frame()`; nothing here touches the terminal.
 public struct AppModel: Sendable {
     public internal(set) var scenario: Scenario
-    public internal(set) var stepper: Stepper
+    /// What is being stepped through: a live simulation or a recorded trace.
+    public internal(set) var source: TraceSource
     /// The in-flight segment the keys act on.
     public internal(set) var selection: SegmentID?
     /// The host that `s`, `x` and `a` act on.
@@ -47,7 +48,17 @@ public struct AppModel: Sendable {
     public init(scenario: Scenario, options: AppOptions = AppOptions()) {
         self.scenario = scenario
         self.options = options
-        stepper = Stepper(simulation: scenario.makeSimulation())
+        source = .live(Stepper(simulation: scenario.makeSimulation()))
+        showsTitleCard = options.presenter
+    }
+
+    /// A viewer over a recorded trace (`tcpstep trace --json`, a capture, a saved session):
+    /// stepping, narration and selection work; keys that change the world say they need a
+    /// simulation. `scenario` gives the title and profile (an empty one named after the file).
+    public init(recording events: [TraceEvent], scenario: Scenario, options: AppOptions = AppOptions()) {
+        self.scenario = scenario
+        self.options = options
+        source = .recorded(RecordedTrace(events: events))
         showsTitleCard = options.presenter
     }
 

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import TCPStepCapture
 import TCPStepCore
 import TCPStepRender
 import TCPStepScenario
@@ -48,23 +47,17 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try exitCleanly {
-            let events: [TraceEvent], title: String, profile: ProfileName, variants: TeachingVariants
-            switch try options.loadSource() {
-            case .scenario(let scenario):
-                events = HeadlessRun.trace(of: scenario)
-                (title, profile, variants) = (scenario.title, scenario.config.profile.name, scenario.config.variants)
-            case .capture(let story):
-                events = CaptureTrace.events(story.connection)
-                (title, profile, variants) = (story.title, story.profile.name, TeachingVariants())
-            }
+            let input = try options.loadInput()
+            let scenario = input.scenario
+            let events = input.events
             var colours = Theme.named(theme) ?? .default
             if !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty { colours = colours.withoutColor() }
             let diagramOptions = DiagramOptions(
                 width: width, height: 0, numbering: absolute ? .absolute : .relative,
                 glyphs: ascii ? .ascii : .unicode, theme: colours)
             let grid = DiagramExport.render(
-                events: events[...], title: title, profile: profile,
-                variants: variants, options: diagramOptions, height: height)
+                events: events[...], title: scenario.title, profile: scenario.config.profile.name,
+                variants: scenario.config.variants, options: diagramOptions, height: height)
             print(DiagramExport.string(grid, format: format), terminator: "")
         }
     }

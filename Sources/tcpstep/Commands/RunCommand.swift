@@ -34,22 +34,28 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         try exitCleanly {
-            let scenario: Scenario
-            switch try options.loadSource() {
-            case .scenario(let loaded):
-                if asScenario { throw CleanExit.message("tcpstep: --as-scenario turns a capture into a scenario; '\(options.scenario ?? "")' is a scenario already") }
-                scenario = loaded
-            case .capture(let story):
-                if asScenario {
-                    print(ScenarioWriter.scenario(story), terminator: "")
-                    return
+            let input = try options.loadInput()
+            if asScenario {
+                guard case .capture(_, let story) = input else {
+                    throw CleanExit.message("tcpstep: --as-scenario turns a capture into a scenario; '\(options.scenario ?? "")' is not a capture")
                 }
-                throw CleanExit.message("tcpstep: the interactive view of a capture needs the trace viewer; meanwhile `tcpstep render \(story.path)` draws it and `tcpstep trace` lists it")
+                print(ScenarioWriter.scenario(story), terminator: "")
+                return
             }
             var appOptions = try display.appOptions()
             appOptions.presenter = presenter
             appOptions.quiz = quiz
-            let code = InteractiveLoop.run(scenario: scenario, options: appOptions)
+            let code: Int32 = switch input {
+            case .scenario(let scenario): InteractiveLoop.run(scenario: scenario, options: appOptions)
+            case .capture(let scenario, let story):
+                InteractiveLoop.run { isUTF8 in
+                    AppModel(recording: CaptureTrace.events(story.connection), scenario: scenario, options: appOptions.adjusted(isUTF8: isUTF8))
+                }
+            case .recording(let scenario, let events):
+                InteractiveLoop.run { isUTF8 in
+                    AppModel(recording: events, scenario: scenario, options: appOptions.adjusted(isUTF8: isUTF8))
+                }
+            }
             if code != 0 { throw ExitCode(code) }
         }
     }

@@ -6,7 +6,7 @@ import TCPStepScenario
 
 /// What every command that runs a scenario accepts.
 struct ScenarioOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("A scenario file (.tcps), the name of a built-in scenario (see `tcpstep list`), or a pcap/pcapng capture (recognised by its first bytes).", valueName: "scenario"))
+    @Argument(help: ArgumentHelp("A scenario file (.tcps), the name of a built-in scenario (see `tcpstep list`), a JSON-lines trace file (from `tcpstep trace --json` or any program writing that format; recognised by its content), or a pcap/pcapng capture (recognised by its first bytes).", valueName: "scenario"))
     var scenario: String?
 
     @Option(help: ArgumentHelp("For a capture: the connection to open, N or ADDR:PORT-ADDR:PORT (see `tcpstep connections FILE`); default: the first that starts with a SYN.", valueName: "conn"))
@@ -17,29 +17,6 @@ struct ScenarioOptions: ParsableArguments {
 
     @Option(help: "Override the scenario's random seed (ISNs, random faults).")
     var seed: UInt64?
-
-    /// A scenario to simulate, or a captured connection to replay.
-    enum Source {
-        case scenario(Scenario)
-        case capture(CapturedStory)
-    }
-
-    /// Loads a scenario or, when the file starts like a pcap/pcapng capture, one of its connections
-    /// with both hosts' states inferred by the chosen profile's rules (rfc9293 unless --profile).
-    func loadSource() throws -> Source {
-        guard let path = scenario, CaptureFile.isCapture(path) else { return .scenario(try load()) }
-        if seed != nil { throw CleanExit.message("tcpstep: --seed is for scenarios; a capture has no randomness to seed") }
-        var selector: ConnectionSelector?
-        if let conn {
-            guard let parsed = ConnectionSelector(conn) else {
-                throw CleanExit.message("tcpstep: --conn '\(conn)' is neither a number nor ADDR:PORT-ADDR:PORT (e.g. 127.0.0.1:40000-127.0.0.1:80, [::1]:40000-[::1]:80)")
-            }
-            selector = parsed
-        }
-        return .capture(try reportingCaptureErrors { () throws(CaptureError) in
-            try CaptureFile.open(path, selector: selector, selectorText: conn, profile: .named(profile ?? .rfc9293))
-        })
-    }
 
     /// Loads the named scenario, applying overrides; throws a clean ValidationError-like message.
     func load() throws -> Scenario {

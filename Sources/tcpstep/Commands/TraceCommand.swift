@@ -1,5 +1,4 @@
 import ArgumentParser
-import TCPStepCapture
 import TCPStepCore
 import TCPStepScenario
 
@@ -15,7 +14,8 @@ struct TraceCommand: ParsableCommand {
 
         With --json, one JSON object per line per event (send, inject, deliver, drop, duplicate, \
         delay, state, timer, app, signal), times in milliseconds of virtual time. This output is \
-        a contract: checks and exports rely on its field names.
+        a contract: checks and exports rely on its field names. Given such a JSON-lines file \
+        instead of a scenario, it reads it back and prints it again (the same bytes with --json).
         """)
 
     @OptionGroup var options: ScenarioOptions
@@ -25,16 +25,9 @@ struct TraceCommand: ParsableCommand {
 
     func run() throws {
         try exitCleanly {
-            let events: [TraceEvent], heading: String
-            switch try options.loadSource() {
-            case .scenario(let scenario):
-                events = HeadlessRun.trace(of: scenario)
-                heading = "\(scenario.title) · profile \(scenario.config.profile.name.rawValue)" +
-                    (scenario.config.variants.isAny ? " · not TCP: \(scenario.config.variants.names.joined(separator: ", "))" : "")
-            case .capture(let story):
-                events = CaptureTrace.events(story.connection)
-                heading = "\(story.title) · states inferred by profile \(story.profile.name.rawValue)"
-            }
+            let input = try options.loadInput()
+            let scenario = input.scenario
+            let events = input.events
             if json {
                 var output = ""
                 output.reserveCapacity(events.count * 160)
@@ -44,7 +37,8 @@ struct TraceCommand: ParsableCommand {
                 }
                 print(output, terminator: "")
             } else {
-                print(heading)
+                print("\(scenario.title) · profile \(scenario.config.profile.name.rawValue)" +
+                      (scenario.config.variants.isAny ? " · not TCP: \(scenario.config.variants.names.joined(separator: ", "))" : ""))
                 print(events.table)
             }
         }
