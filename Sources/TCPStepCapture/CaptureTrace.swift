@@ -29,8 +29,10 @@ private struct Builder {
 
     mutating func build() -> [TraceEvent] {
         for transition in connection.initialTransitions { state(transition) }
+        // Steps are numbered from 1 without gaps, as a simulation numbers them.
+        let first = connection.initialTransitions.isEmpty ? 1 : 2
         for (index, inferred) in connection.steps.enumerated() {
-            step = index + 2
+            step = index + first
             for event in inferred.events {
                 switch event {
                 case .transition(let transition): state(transition)
@@ -75,9 +77,8 @@ private struct Builder {
         if !opens { hasTCB[host.rawValue] = false }
     }
 
-    /// The sender had a TCB if it has one now or has just left one (ABORT sends its RST from CLOSED).
     private mutating func send(_ inferred: InferredStep, id: SegmentID) {
-        let hadTCB = hasTCB[inferred.from.rawValue] || inferred.transitions.contains { $0.host == inferred.from && $0.to == .closed && $0.from != .listen }
+        let hadTCB = hasTCB[inferred.from.rawValue]
         let packet = inferred.packet
         let segment = Segment(
             sourcePort: packet.source.port, destinationPort: packet.destination.port, seq: SeqNum(packet.seq),

@@ -28,7 +28,7 @@ public struct InferredStep: Hashable, Sendable {
     /// Relative to the connection's first packet, µs.
     public var time: Micros
     /// What the segment was (retransmission, keep-alive …), when more than its flags say.
-    public var label: SegmentLabel?
+    public var label: WireLabel?
     /// What happened around this segment, in order: the sender's changes (sending a SYN, FIN or
     /// RST), the send, arrivals of earlier segments that crossed this one (their effects on the
     /// sender), this segment's arrival (or not, when it crosses a segment still to be captured)

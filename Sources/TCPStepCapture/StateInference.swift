@@ -89,7 +89,11 @@ private struct Inference {
             let label = label(packet, from: sender)
             var transitions: [InferredTransition] = []
             send(packet, from: sender, time: time, &transitions)
-            events += transitions.map(InferredEvent.transition) + [.send]
+            // A SYN or FIN is sent from the state it enters; an ABORT's RST leaves before the
+            // connection is deleted, as the simulator records it.
+            events += packet.flags.contains(.rst)
+                ? [.send] + transitions.map(InferredEvent.transition)
+                : transitions.map(InferredEvent.transition) + [.send]
             // Segments that crossed this one reach its sender only now.
             for earlier in deferred.removeValue(forKey: index) ?? [] {
                 transitions = []
@@ -145,7 +149,7 @@ private struct Inference {
 
     // MARK: Labels
 
-    private func label(_ packet: CapturedPacket, from sender: HostID) -> SegmentLabel? {
+    private func label(_ packet: CapturedPacket, from sender: HostID) -> WireLabel? {
         let view = hosts[sender.rawValue], peer = hosts[sender.peer.rawValue]
         let flags = packet.flags
         if flags.contains(.rst) { return .reset }

@@ -57,7 +57,10 @@ public enum SegmentLabel {
         switch wire.origin {
         case .injected: return "(stale)"
         case .duplicate: return "(dup)"
-        case .host: return wire.isRetransmission ? "(again)" : nil
+        case .host:
+            // A captured segment says what the capture showed it to be (RST says it itself).
+            if let label = wire.label, label != .reset, label != .retransmission { return "(\(label.rawValue))" }
+            return wire.isRetransmission ? "(again)" : nil
         }
     }
 

@@ -1,7 +1,7 @@
 /// What a captured segment is, beyond its flags, judged from what the capture showed before it
 /// (the capture importer sets it; the simulator knows its segments and leaves it nil). The labels
 /// wireshark users know, in the words the trace (`"label"`) and the diagram use.
-public enum SegmentLabel: String, CaseIterable, Hashable, Sendable {
+public enum WireLabel: String, CaseIterable, Hashable, Sendable {
     /// Its bytes (or SYN/FIN) were sent before: the sender's retransmission timer or fast retransmit.
     case retransmission
     /// An exact copy of an earlier segment, IP identification included: the network duplicated it.
