@@ -7,6 +7,7 @@ import PackageDescription
 //   TCPStepNarration plain-words narration of every event, English and Chinese tables
 //   TCPStepPileup    the TIME_WAIT pile-up workload, driven through the core
 //   TCPStepRender    trace → layout → grid of styled cells (pure; also text export)
+//   TCPStepExport    trace → ladder model → SVG, HTML player, Mermaid, PlantUML, mscgen, pcap (pure)
 //   TCPStepApp       the interactive model: keys → messages → update → view (pure)
 //   TCPStepTerminal  the only code that touches ncurses (through Modules/CNcursesw)
 //   TCPStepCapture   pcap/pcapng captures and live capture (through Modules/CPcap) → traces
@@ -21,6 +22,7 @@ let package = Package(
         .library(name: "TCPStepRender", targets: ["TCPStepRender"]),
         .library(name: "TCPStepPileup", targets: ["TCPStepPileup"]),
         .library(name: "TCPStepNarration", targets: ["TCPStepNarration"]),
+        .library(name: "TCPStepExport", targets: ["TCPStepExport"]),
         .library(name: "TCPStepApp", targets: ["TCPStepApp"]),
         .library(name: "TCPStepTerminal", targets: ["TCPStepTerminal"]),
         .library(name: "TCPStepCapture", targets: ["TCPStepCapture"]),
@@ -36,13 +38,14 @@ let package = Package(
         .target(name: "TCPStepPileup", dependencies: ["TCPStepCore"]),
         .target(name: "TCPStepNarration", dependencies: ["TCPStepCore", "TCPStepScenario"]),
         .target(name: "TCPStepRender", dependencies: ["TCPStepCore"]),
+        .target(name: "TCPStepExport", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender"]),
         .target(name: "TCPStepApp", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender", "TCPStepPileup"]),
         .target(name: "TCPStepTerminal", dependencies: ["CNcursesw", "TCPStepRender"]),
         .target(name: "TCPStepCapture", dependencies: ["CPcap", "TCPStepCore"]),
         .executableTarget(
             name: "tcpstep",
             dependencies: [
-                "TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepPileup", "TCPStepRender", "TCPStepApp", "TCPStepTerminal", "TCPStepCapture",
+                "TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepPileup", "TCPStepRender", "TCPStepExport", "TCPStepApp", "TCPStepTerminal", "TCPStepCapture",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Golden-file comparison shared by the test targets that check rendered text.
@@ -53,6 +56,7 @@ let package = Package(
         .testTarget(name: "TCPStepRenderTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepRender", "GoldenFiles"], exclude: ["Golden"]),
         .testTarget(name: "TCPStepAppTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender", "TCPStepApp", "TCPStepPileup", "GoldenFiles"], exclude: ["Golden"]),
         .testTarget(name: "TCPStepCaptureTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepCapture", "tcpstep"], exclude: ["Fixtures"]),
+        .testTarget(name: "TCPStepExportTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender", "TCPStepExport"]),
         // Drives the real binary in tmux; depending on it makes `swift test` build it first.
         .testTarget(name: "EndToEndTests", dependencies: ["tcpstep"]),
     ]

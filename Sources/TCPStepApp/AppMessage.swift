@@ -32,6 +32,8 @@ public enum AppMessage: Hashable, Sendable {
     case scrollToStart
     case followNewest
     case toggleNumbering
+    /// Write the diagram as it stands now as SVG and HTML (`e`).
+    case exportSnapshot
     case toggleHelp
     /// Switch the "predict the next state" quiz on or off.
     case toggleQuiz

@@ -13,7 +13,8 @@ extension AppModel {
     }
 
     private mutating func apply(_ message: AppMessage) -> [AppCommand] {
-        status = nil
+        // The clock's tick is no user action: a status line stays until the next key.
+        if message != .tick { status = nil }
         if showsTitleCard {
             switch message {
             case .quit: return [.quit]
@@ -93,6 +94,8 @@ extension AppModel {
         case .toggleNumbering:
             absoluteNumbers.toggle()
             status = absoluteNumbers ? "absolute sequence numbers" : "relative sequence numbers"
+        case .exportSnapshot:
+            exportSnapshot()
         case .toggleHelp:
             overlay = overlay == .help ? nil : .help
         case .toggleQuiz:

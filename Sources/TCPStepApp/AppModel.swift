@@ -32,6 +32,8 @@ public struct AppModel: Sendable {
     var narrationCache: (position: Int, events: Int, text: String)?
     /// What the narrator has read of the trace, so each step reads only the new events.
     var narrationCursor = NarrationCursor()
+    /// Writes the `e` export (SVG and HTML of the diagram now); installed by the command line.
+    public var snapshotExporter: SnapshotExporter?
     /// The scenario's title card is showing (presenter mode starts with it).
     public internal(set) var showsTitleCard = false
 

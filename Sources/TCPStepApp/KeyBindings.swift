@@ -58,6 +58,8 @@ public enum KeyBindings {
         Binding(keys: [.end], message: .followNewest, helpKeys: "", help: ""),
         Binding(keys: [.character("#")], message: .toggleNumbering, helpKeys: "#",
                 help: "relative / absolute sequence numbers", hint: ("#", "#", "rel/abs")),
+        Binding(keys: [.character("e")], message: .exportSnapshot, helpKeys: "e",
+                help: "export this step as SVG + HTML (current directory)"),
         Binding(keys: [.character("Q")], message: .toggleQuiz, helpKeys: "Q", help: "quiz: predict each next state (score kept)"),
         Binding(keys: [.character("?"), .function(1)], message: .toggleHelp, helpKeys: "?", help: "this help",
                 hint: ("?", "?", "help"), presenter: true),

@@ -21,7 +21,8 @@ struct TCPStep: ParsableCommand {
           tcpstep my.tcps --profile linux open your own file, as Linux would behave
           tcpstep trace handshake --json  the events as JSON lines, no terminal needed
           tcpstep render teardown         the diagram as plain text
+          tcpstep export teardown --format svg -o teardown.svg   a figure (also html, pcap, …)
         """,
-        subcommands: [RunCommand.self, TraceCommand.self, RenderCommand.self, ListCommand.self, CheckCommand.self, PileupCommand.self, ConnectionsCommand.self, LiveCommand.self],
+        subcommands: [RunCommand.self, TraceCommand.self, RenderCommand.self, ExportCommand.self, ListCommand.self, CheckCommand.self, PileupCommand.self, ConnectionsCommand.self, LiveCommand.self],
         defaultSubcommand: RunCommand.self)
 }

@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
         Keys: space/→/n step · ←/b back · p play · +/- speed · tab/↑/↓ select a segment in \
         flight · d drop · l delay · u duplicate · c connect · L listen · s send · x close · \
         a abort · f focus client/server · r restart · S scenarios · PgUp/PgDn/Home/End scroll · \
-        # relative/absolute numbers · Q quiz · ? help · q quit.
+        # relative/absolute numbers · e export SVG+HTML · Q quiz · ? help · q quit.
         """)
 
     @OptionGroup var options: ScenarioOptions
@@ -124,7 +124,11 @@ enum InteractiveLoop {
                 PileupAppModel(config: PileupConfig(), duration: .seconds(3_600), options: options.adjusted(isUTF8: isUTF8))
             }
         }
-        return run { isUTF8 in AppModel(scenario: scenario, options: options.adjusted(isUTF8: isUTF8)) }
+        return run { isUTF8 in
+            var model = AppModel(scenario: scenario, options: options.adjusted(isUTF8: isUTF8))
+            model.snapshotExporter = SnapshotFiles.exporter
+            return model
+        }
     }
 }
 
