@@ -142,8 +142,12 @@ public struct ConnectionTable: Sendable {
         let key = ConnectionKey(packet.source, packet.destination)
         if let index = current[key] {
             let isNewSyn = packet.flags.contains(.syn) && !packet.flags.contains(.ack)
-            // Read in place: copying the summary per packet shows in the profile.
-            if !(isNewSyn && connections[index].hasEnded && connections[index].synSeq != packet.seq) {
+            // Read in place: copying the summary per packet shows in the profile. A SYN with
+            // another ISN from the side that opened is a new incarnation (a retransmitted SYN
+            // repeats its ISN); so is any new SYN once the connection has ended.
+            let reopens = isNewSyn && connections[index].synSeq.map { $0 != packet.seq } ?? false
+                && (connections[index].hasEnded || connections[index].synSender == packet.source)
+            if !reopens {
                 connections[index].add(packet, ordinal: ordinal)
                 return
             }

@@ -50,6 +50,8 @@ private struct Inference {
     var initial: [InferredTransition] = []
     var joinedLate = false
     let start: Micros
+    /// The index of the packet being read (for the few rules that look at the next one).
+    var current = 0
 
     init(packets: [CapturedPacket], client: Endpoint, profile: Profile) {
         self.packets = packets
@@ -83,6 +85,7 @@ private struct Inference {
         let crossings = Self.crossings(packets, client: client)
         var deferred: [Int: [Int]] = [:]
         for (index, packet) in packets.enumerated() {
+            current = index
             let sender: HostID = packet.source == client ? .client : .server
             let time = packet.time - start
             var events = expireTimers(before: time).map(InferredEvent.transition)
@@ -180,7 +183,10 @@ private struct Inference {
     private mutating func send(_ packet: CapturedPacket, from host: HostID, time: Micros, _ transitions: inout [InferredTransition]) {
         let flags = packet.flags
         let state = hosts[host.rawValue].state
-        if flags.contains(.rst) {
+        // ABORT sends <SEQ=SND.NXT><CTL=RST> (§3.10.5); a RST with another SEQ answers a segment
+        // that was not acceptable (§3.10.7.1: SEQ=SEG.ACK) and leaves the sender's state alone.
+        let isAbort = hosts[host.rawValue].sendNext.map { SeqNum(packet.seq) == $0 } ?? true
+        if flags.contains(.rst), isAbort {
             switch state {
             case .synSent, .synReceived, .established, .finWait1, .finWait2, .closeWait, .closing, .lastAck:
                 // ABORT (RFC 9293 §3.10.5), or Linux closing with unread data.
@@ -219,7 +225,11 @@ private struct Inference {
     private mutating func arrive(_ packet: CapturedPacket, at host: HostID, time: Micros, _ transitions: inout [InferredTransition]) {
         let flags = packet.flags
         let view = hosts[host.rawValue]
-        let acksOurSyn = flags.contains(.ack) && view.isn.map { SeqNum(packet.ack) > SeqNum($0) } ?? false
+        // Acceptable ACK (§3.10.7.3/4): SND.UNA < SEG.ACK =< SND.NXT; before our SYN is acknowledged
+        // SND.UNA is the ISN, so an ACK of anything else (an old SYN's answer) is not one.
+        let acksOurSyn = flags.contains(.ack) && view.isn.map { isn in
+            SeqNum(packet.ack) > SeqNum(isn) && view.sendNext.map { SeqNum(packet.ack) <= $0 } ?? false
+        } ?? false
         switch view.state {
         case .listen:
             if flags.contains(.syn), !flags.contains(.ack), !flags.contains(.rst) {
@@ -230,6 +240,10 @@ private struct Inference {
         case .synSent:
             if flags.contains(.rst) {
                 if acksOurSyn { set(host, .closed, .receivedRst, at: time, &transitions) }  // "connection refused"
+            } else if flags.contains(.syn), acksOurSyn, answersWithReset(packet, from: host) {
+                // A good SYN,ACK answered by a RST: the application had closed in SYN_SENT, which
+                // sends nothing (§3.10.4), so the connection was gone when it arrived.
+                set(host, .closed, .userClose, at: time, &transitions)
             } else if flags.contains(.syn), acksOurSyn {
                 set(host, .established, .receivedSynAck, at: time, &transitions)
             } else if flags.contains(.syn) {
@@ -255,6 +269,14 @@ private struct Inference {
         }
         ackOfFin(packet, at: host, time: time, &transitions)
         fin(packet, at: host, time: time, &transitions)
+    }
+
+    /// Whether `host`'s next segment is the RST that answers `packet` (SEQ = its ACK, no ACK bit
+    /// of its own: the reply of a host without a connection).
+    private func answersWithReset(_ packet: CapturedPacket, from host: HostID) -> Bool {
+        let endpoint = packet.destination
+        guard let reply = packets[(current + 1)...].first(where: { $0.source == endpoint }) else { return false }
+        return reply.flags.contains(.rst) && !reply.flags.contains(.ack) && reply.seq == packet.ack
     }
 
     /// The ACK of our FIN: FIN_WAIT_1 → FIN_WAIT_2, CLOSING → TIME_WAIT, LAST_ACK → CLOSED.

@@ -95,8 +95,10 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try exitCleanly {
-            let scenario = try options.load()
-            let trace = HeadlessRun.trace(of: scenario)
+            // A scenario, a recorded trace or one connection of a capture: the same trace for every format.
+            let input = try options.loadInput()
+            let scenario = input.scenario
+            let trace = input.events
             let bytes: [UInt8]
             do {
                 bytes = try Exporter.export(trace, scenario: scenario, request: request())
