@@ -67,10 +67,13 @@ public enum ScenarioWriter {
                 calls.append(Call(time: time, host: host, text: "abort"))
             }
         }
-        // The scenario runs commands in time order; a stable sort keeps each moment's order.
+        // The scenario runs commands in time order; a stable sort keeps each moment's order. The
+        // listener is there before anything (capture near the server: the client's connect was
+        // one latency before the first packet, so every other call moves later).
         let shift = max(0, -(calls.map(\.time).min() ?? 0))
         return calls.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
-            .map { Call(time: $0.element.time + shift, host: $0.element.host, text: $0.element.text) }
+            .map { Call(time: $0.element.text.hasPrefix("listen") ? 0 : $0.element.time + shift, host: $0.element.host, text: $0.element.text) }
+            .enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
     }
 
     /// "1234us", "250ms": the scenario's time syntax, exact to the microsecond.
