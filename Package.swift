@@ -10,6 +10,7 @@ import PackageDescription
 //   TCPStepExport    trace → ladder model → SVG, HTML player, Mermaid, PlantUML, mscgen, pcap (pure)
 //   TCPStepApp       the interactive model: keys → messages → update → view (pure)
 //   TCPStepTerminal  the only code that touches ncurses (through Modules/CNcursesw)
+//   TCPStepCapture   pcap/pcapng captures and live capture (through Modules/CPcap) → traces
 //   tcpstep          the command line (swift-argument-parser)
 let package = Package(
     name: "tcpstep",
@@ -24,12 +25,14 @@ let package = Package(
         .library(name: "TCPStepExport", targets: ["TCPStepExport"]),
         .library(name: "TCPStepApp", targets: ["TCPStepApp"]),
         .library(name: "TCPStepTerminal", targets: ["TCPStepTerminal"]),
+        .library(name: "TCPStepCapture", targets: ["TCPStepCapture"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Modules/CNcursesw"),
+        .systemLibrary(name: "CPcap", path: "Modules/CPcap"),
         .target(name: "TCPStepCore"),
         // Builtin/*.tcps are compiled in (scripts/generate-builtins.py), not resources: the binary stands alone.
         .target(name: "TCPStepScenario", dependencies: ["TCPStepCore"], exclude: ["Builtin"]),
@@ -39,10 +42,11 @@ let package = Package(
         .target(name: "TCPStepExport", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender"]),
         .target(name: "TCPStepApp", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender", "TCPStepPileup"]),
         .target(name: "TCPStepTerminal", dependencies: ["CNcursesw", "TCPStepRender"]),
+        .target(name: "TCPStepCapture", dependencies: ["CPcap", "TCPStepCore"]),
         .executableTarget(
             name: "tcpstep",
             dependencies: [
-                "TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepPileup", "TCPStepRender", "TCPStepExport", "TCPStepApp", "TCPStepTerminal",
+                "TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepPileup", "TCPStepRender", "TCPStepExport", "TCPStepApp", "TCPStepTerminal", "TCPStepCapture",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Golden-file comparison shared by the test targets that check rendered text.
@@ -52,6 +56,7 @@ let package = Package(
         .testTarget(name: "TCPStepPileupTests", dependencies: ["TCPStepCore", "TCPStepPileup"]),
         .testTarget(name: "TCPStepRenderTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepRender", "GoldenFiles"], exclude: ["Golden"]),
         .testTarget(name: "TCPStepAppTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender", "TCPStepApp", "TCPStepPileup", "GoldenFiles"], exclude: ["Golden"]),
+        .testTarget(name: "TCPStepCaptureTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepCapture", "tcpstep"], exclude: ["Fixtures"]),
         .testTarget(name: "TCPStepExportTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender", "TCPStepExport"]),
         // Drives the real binary in tmux; depending on it makes `swift test` build it first.
         .testTarget(name: "EndToEndTests", dependencies: ["tcpstep"]),

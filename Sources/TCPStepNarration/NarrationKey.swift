@@ -130,6 +130,7 @@ public enum NarrationKey {
         keys += userCallErrors.map(error)
         keys += appCallNames.map { "app.\($0)" }
         keys += faultCauses.flatMap { ["drop.\($0.rawValue)", "dup.\($0.rawValue)", "delay.\($0.rawValue)"] }
+        keys += ["capture.inferred"] + WireLabel.allCases.map { "capture.label.\($0.rawValue)" }
         var seen: Set<String> = []
         return keys.filter { seen.insert($0).inserted }
     }

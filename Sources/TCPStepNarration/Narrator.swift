@@ -170,7 +170,19 @@ public struct Narrator: Sendable {
             let told = composer.sentences(burst)
             sentences += told.isEmpty ? [headline(burst[burst.startIndex], index: index)] : told
         }
+        sentences += captureNotes(events)
         return StepNarration(step: first.step, time: first.time, authored: authored, sentences: sentences)
+    }
+
+    /// A captured step says what the capture showed each segment to be, and that its states
+    /// are inferred (the simulator's own steps have neither).
+    private func captureNotes(_ events: ArraySlice<TraceEvent>) -> [String] {
+        var notes: [String] = []
+        for event in events {
+            if case .send(let wire) = event.kind, let label = wire.label { notes.append(phrasebook.word("capture.label.\(label.rawValue)")) }
+        }
+        if events.contains(where: \.isInferred) { notes.append(phrasebook.word("capture.inferred")) }
+        return notes
     }
 
     var formatter: Formatter { Formatter(language: language, relativeNumbers: relativeSequenceNumbers) }

@@ -24,8 +24,9 @@ struct TCPStep: ParsableCommand {
           tcpstep trace handshake --json  the events as JSON lines, no terminal needed
           tcpstep render teardown         the diagram as plain text
           tcpstep export teardown --format svg -o teardown.svg   a figure (also html, pcap, …)
+          tcpstep connections curl.pcap   the TCP connections of a capture; `tcpstep curl.pcap` opens one
         """,
-        subcommands: [RunCommand.self, TraceCommand.self, RenderCommand.self, ExportCommand.self, ListCommand.self, CheckCommand.self, PileupCommand.self],
+        subcommands: [RunCommand.self, TraceCommand.self, RenderCommand.self, ExportCommand.self, ListCommand.self, CheckCommand.self, PileupCommand.self, ConnectionsCommand.self, LiveCommand.self],
         defaultSubcommand: RunCommand.self)
 
     /// ArgumentParser's own `main`, except that its messages (which quote the offending

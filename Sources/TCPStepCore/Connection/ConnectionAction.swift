@@ -89,6 +89,8 @@ public enum TransitionCause: String, Hashable, Sendable, CaseIterable {
     case finWait2Timeout = "fin-wait-2-timeout"
     case closeWithUnreadData = "close-unread-data"
     case hostCrashed = "crash"
+    /// A capture that began mid-connection: the host was already ESTABLISHED when it started.
+    case joinedLate = "joined-late"
 }
 
 /// What the application is told (RFC 9293 §3.10: "signal the user").

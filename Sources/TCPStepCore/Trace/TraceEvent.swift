@@ -29,6 +29,8 @@ public struct WireSegment: Hashable, Sendable {
     public let connection: ConnectionID?
     /// Set when a fault has doomed it: it vanishes at this time, halfway along.
     public internal(set) var lostAt: Micros?
+    /// What a capture showed it to be (retransmission, keep-alive …); nil for simulated segments.
+    public var label: WireLabel?
 
     public init(id: SegmentID, from: HostID, segment: Segment, sentAt: Micros, arrivesAt: Micros,
                 isRetransmission: Bool = false, origin: SegmentOrigin = .host, connection: ConnectionID? = nil,

@@ -106,6 +106,8 @@ struct JSONObject {
         number("arrives", wire.arrivesAt.millisecondsText)
         if let connection = wire.connection { number("conn", String(connection.raw)) }
         if case .duplicate(let original) = wire.origin { number("copy_of", String(original.raw)) }
+        // Only captured segments carry a label, so the simulator's traces keep their bytes.
+        if let label = wire.label { string("label", label.rawValue) }
     }
 
     var text: String { "{" + fields.joined(separator: ",") + "}" }

@@ -86,6 +86,15 @@ enum ChineseTemplates {
         "state.fin-wait-2-timeout.CLOSED": "{peer}始终没有发送 FIN：在 FIN_WAIT_2 中等了 {elapsed}之后，Linux 删除了{host}这条孤儿连接（tcp_fin_timeout）。",
         "state.crash": "{host}崩溃并重启：它在 {port} 端口上的连接（{from}）和它打开的其他一切都消失了，没有发出任何报文段，{peer}也没有得到通知。",
         "state.crash.LISTEN.CLOSED": "{host}崩溃并重启：它在 {port} 端口上的监听套接字和它打开的其他一切都没有了。",
+        "capture.inferred": "（状态由抓包推断。）",
+        "capture.label.retransmission": "抓包之前已经见过这些字节：这是一次重传。",
+        "capture.label.duplicate": "与之前某个报文段完全相同，连 IP 标识也一样：是网络复制了它。",
+        "capture.label.out-of-order": "它填补了发送方已发送范围之下的空缺：乱序（被重排，或抓包漏掉了原来的报文段）。",
+        "capture.label.window-probe": "接收方窗口为零：这是窗口探测，询问窗口是否已经打开。",
+        "capture.label.keep-alive": "比下一个序号小 1，且窗口是打开的：这是保活报文（“你还在吗？”）。",
+        "capture.label.duplicate-ack": "在还有数据未确认时又发来同样的 ACK：重复 ACK，暗示有报文段丢失。",
+        "capture.label.reset": "RST：连接被拒绝或被拆除。",
+        "state.joined-late": "抓包开始时握手已经结束，所以认为{host}已处于 ESTABLISHED（中途加入；由报文段推断，并非亲眼所见）。",
 
         // MARK: 未被接受的报文段（{host} 是接收方，{state} 是它当时的状态）
         "reject.unacceptable-seq": "{seg} 不在{host}的接收窗口内：对{host}来说它是旧的或重复的报文段，于是被丢弃。",

@@ -94,6 +94,15 @@ enum EnglishTemplates {
         "state.fin-wait-2-timeout.CLOSED": "The {peer} never sent its FIN: after {elapsed} in FIN_WAIT_2, Linux drops the {host}'s orphaned connection (tcp_fin_timeout).",
         "state.crash": "The {host} crashes and reboots: its connection on port {port} ({from}), like anything else it had open, vanishes without a single segment being sent, and the {peer} is not told.",
         "state.crash.LISTEN.CLOSED": "The {host} crashes and reboots: its listener on port {port}, like anything else it had open, is gone.",
+        "capture.inferred": "(States inferred from the capture.)",
+        "capture.label.retransmission": "The capture has seen these bytes before: a retransmission.",
+        "capture.label.duplicate": "An exact copy of an earlier segment, IP identification and all: the network duplicated it.",
+        "capture.label.out-of-order": "It fills a gap below what the sender already sent: out of order (reordered, or the capture missed the original).",
+        "capture.label.window-probe": "The receiver's window is zero: this is a window probe, asking whether it has opened.",
+        "capture.label.keep-alive": "One below the next sequence number, into an open window: a keep-alive (\"are you still there?\").",
+        "capture.label.duplicate-ack": "The same ACK again while data is outstanding: a duplicate ACK, a hint that a segment is missing.",
+        "capture.label.reset": "A RST: the connection is refused or torn down.",
+        "state.joined-late": "The capture began after the handshake, so the {host} is taken to be ESTABLISHED already (joined late; inferred from the segments, not seen).",
 
         // MARK: Segments that are not accepted ({host} received it, {state} is its state)
         "reject.unacceptable-seq": "The {seg} lies outside the {host}'s receive window: to the {host} it is old or a duplicate, so it is discarded.",

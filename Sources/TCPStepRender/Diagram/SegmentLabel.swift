@@ -61,7 +61,10 @@ public enum SegmentLabel {
         switch wire.origin {
         case .injected: return text(.tagStale)
         case .duplicate: return text(.tagDup)
-        case .host: return wire.isRetransmission ? text(.tagAgain) : nil
+        case .host:
+            // A captured segment says what the capture showed it to be (RST says it itself).
+            if let label = wire.label, label != .reset, label != .retransmission { return "(\(label.rawValue))" }
+            return wire.isRetransmission ? text(.tagAgain) : nil
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TCPStepCore
+import TCPStepCapture
 
 /// Turns our user-facing failures into "message on stderr, exit 1", never a crash dump. The
 /// message may quote the user's input, so its control characters are shown as escapes.
@@ -16,4 +17,14 @@ func exitCleanly(_ body: () throws -> Void) throws {
 /// One line (or several) on stderr, control characters made visible.
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((TerminalText.visible(message, keepingNewlines: true) + "\n").utf8))
+}
+
+/// A capture's error as the user's one-line message.
+@discardableResult
+func reportingCaptureErrors<T>(_ body: () throws(CaptureError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        throw CleanExit.message(error.description)
+    }
 }

@@ -95,6 +95,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try exitCleanly {
+            // A scenario, a recorded trace or one connection of a capture: the same trace for every format.
             let input = try options.loadInput()
             let scenario = input.scenario
             let run = input.run

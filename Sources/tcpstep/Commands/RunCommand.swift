@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TCPStepApp
+import TCPStepCapture
 import TCPStepNarration
 import TCPStepPileup
 import TCPStepRender
@@ -29,14 +30,28 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Quiz: before each state change, ask the audience which state comes next (answer with 1–4).")
     var quiz = false
 
+    @Flag(help: "For a capture: print the connection as a scenario (hosts, ISNs, measured latency, inferred calls) instead of opening it; add a `drop` line to ask \"what if\".")
+    var asScenario = false
+
     func run() throws {
         try exitCleanly {
             let input = try options.loadInput()
+            if asScenario {
+                guard case .capture(_, let story) = input else {
+                    throw CleanExit.message("tcpstep: --as-scenario turns a capture into a scenario; '\(options.scenario ?? "")' is not a capture")
+                }
+                print(ScenarioWriter.scenario(story), terminator: "")
+                return
+            }
             var appOptions = try display.appOptions()
             appOptions.presenter = presenter
             appOptions.quiz = quiz
             let code: Int32 = switch input {
             case .scenario(let scenario): InteractiveLoop.run(scenario: scenario, options: appOptions)
+            case .capture(let scenario, let story):
+                InteractiveLoop.run { isUTF8 in
+                    AppModel(recording: CaptureTrace.events(story.connection), scenario: scenario, options: appOptions.adjusted(isUTF8: isUTF8))
+                }
             case .recording(let scenario, let events):
                 InteractiveLoop.run { isUTF8 in
                     AppModel(recording: events, scenario: scenario, options: appOptions.adjusted(isUTF8: isUTF8))

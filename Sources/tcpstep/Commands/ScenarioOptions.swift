@@ -1,12 +1,16 @@
 import ArgumentParser
 import Foundation
+import TCPStepCapture
 import TCPStepCore
 import TCPStepScenario
 
 /// What every command that runs a scenario accepts.
 struct ScenarioOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("A scenario file (.tcps), the name of a built-in scenario (see `tcpstep list`), or a JSON-lines trace file (from `tcpstep trace --json` or any program writing that format; recognised by its content).", valueName: "scenario"))
+    @Argument(help: ArgumentHelp("A scenario file (.tcps), the name of a built-in scenario (see `tcpstep list`), a JSON-lines trace file (from `tcpstep trace --json` or any program writing that format; recognised by its content), or a pcap/pcapng capture (recognised by its first bytes).", valueName: "scenario"))
     var scenario: String?
+
+    @Option(help: ArgumentHelp("For a capture: the connection to open, N or ADDR:PORT-ADDR:PORT (see `tcpstep connections FILE`); default: the first that starts with a SYN.", valueName: "conn"))
+    var conn: String?
 
     @Option(help: "Override the scenario's profile: rfc9293 (the RFC) or linux (a current Linux kernel).")
     var profile: ProfileName?
@@ -21,6 +25,7 @@ struct ScenarioOptions: ParsableArguments {
 
     /// Loads the named scenario, applying overrides; throws a clean ValidationError-like message.
     func load() throws -> Scenario {
+        if conn != nil { throw CleanExit.message("tcpstep: --conn picks a connection of a capture file; '\(scenario ?? BuiltinScenarios.defaultName)' is a scenario") }
         var loaded = try ScenarioLoader.load(scenario ?? BuiltinScenarios.defaultName)
         do {
             if let profile { try loaded.switchProfile(to: profile) }
@@ -61,6 +66,9 @@ extension ProfileName: ExpressibleByArgument {}
 /// the built-in is used and stderr says so, with the way to get the file).
 enum ScenarioLoader {
     static func load(_ nameOrPath: String) throws -> Scenario {
+        if isRegularFile(nameOrPath), CaptureFile.isCapture(nameOrPath) {
+            throw CleanExit.message("tcpstep: '\(TerminalText.visible(nameOrPath))' is a capture, not a scenario (open it with `tcpstep \(TerminalText.visible(nameOrPath))`, `trace` or `render`)")
+        }
         guard !nameOrPath.isEmpty else {
             throw CleanExit.message("tcpstep: the scenario name is empty; give a file path or a built-in name (see `tcpstep list`)")
         }

@@ -10,6 +10,10 @@ struct TraceCommand: ParsableCommand {
         commandName: "trace",
         abstract: "Run a scenario to quiet without a terminal and print every event.",
         discussion: """
+        A pcap or pcapng capture works too (--conn picks the connection): a send and a deliver \
+        per captured packet at its timestamp (ms from the connection's first packet), and the \
+        state changes inferred from them, marked "inferred":true.
+
         With --json, one JSON object per line per event (send, inject, deliver, drop, duplicate, \
         delay, state, timer, app, signal), times in milliseconds of virtual time. This output is \
         a contract: checks and exports rely on its field names. Given such a JSON-lines file \

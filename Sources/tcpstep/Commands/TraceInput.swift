@@ -1,4 +1,5 @@
 import Foundation
+import TCPStepCapture
 import TCPStepCore
 import TCPStepScenario
 
@@ -8,23 +9,35 @@ enum ScenarioInput {
     case scenario(Scenario)
     /// The events, and an empty scenario named after the file for the title.
     case recording(Scenario, [TraceEvent])
+    /// One connection of a pcap/pcapng capture, its states inferred; the scenario only names it.
+    case capture(Scenario, CapturedStory)
 
     var scenario: Scenario {
         switch self {
-        case .scenario(let scenario), .recording(let scenario, _): scenario
+        case .scenario(let scenario), .recording(let scenario, _), .capture(let scenario, _): scenario
         }
     }
 
-    /// The trace: recorded, or the scenario run to quiet within its event limit.
+    /// The trace: recorded, captured, or the scenario run to quiet within its event limit.
     var run: HeadlessRun.Result {
         switch self {
         case .scenario(let scenario): HeadlessRun.trace(of: scenario)
         case .recording(_, let events): HeadlessRun.Result(events: events, end: .quiet)
+        case .capture(_, let story): HeadlessRun.Result(events: CaptureTrace.events(story.connection), end: .quiet)
         }
     }
 }
 
 extension ScenarioLoader {
+    /// Whether the name means a regular file that may be opened and sniffed (a bare built-in
+    /// name means the built-in; a FIFO or a device is never opened: `load` names those).
+    static func isRegularFile(_ nameOrPath: String) -> Bool {
+        let isPath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".tcps")
+        if !isPath, BuiltinScenarios.names.contains(nameOrPath) { return false }
+        var info = stat()
+        return stat(nameOrPath, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
     /// A built-in name, a scenario file, or a JSON-lines trace file (its first character `{`).
     /// A bare built-in name wins over a file of that name, as for scenarios (`load` says so).
     static func loadInput(_ nameOrPath: String) throws -> ScenarioInput {
@@ -44,11 +57,7 @@ extension ScenarioLoader {
     /// The events of a recorded trace, or nil when the input is not one (a built-in name, a
     /// scenario file, or anything that is not a regular file: `load` names those).
     private static func recordedTrace(_ nameOrPath: String) throws -> [TraceEvent]? {
-        let isPath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".tcps")
-        if !isPath, BuiltinScenarios.names.contains(nameOrPath) { return nil }
-        var info = stat()
-        guard stat(nameOrPath, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
-              let data = FileManager.default.contents(atPath: nameOrPath),
+        guard isRegularFile(nameOrPath), let data = FileManager.default.contents(atPath: nameOrPath),
               TraceReader.looksLikeTrace(data) else { return nil }
         let events: [TraceEvent]
         do {
@@ -64,16 +73,45 @@ extension ScenarioLoader {
 }
 
 extension ScenarioOptions {
-    /// As `load()`, accepting a recorded trace too; `--profile`, `--seed` and `--sysctl` only
-    /// make sense for a scenario (a recording already happened).
+    /// As `load()`, accepting a recorded trace or a capture too; `--profile`, `--seed` and
+    /// `--sysctl` only make sense for a scenario (a recording already happened; a capture takes
+    /// `--profile` for the rules its states are inferred by).
     func loadInput(limits: RunLimitOptions? = nil) throws -> ScenarioInput {
-        if let input = try ScenarioLoader.recording(scenario ?? BuiltinScenarios.defaultName) {
+        let name = scenario ?? BuiltinScenarios.defaultName
+        if ScenarioLoader.isRegularFile(name), CaptureFile.isCapture(name) { return try loadCapture(name) }
+        if conn != nil {
+            throw CleanExit.message("tcpstep: --conn picks a connection of a capture file; '\(TerminalText.visible(name))' is not one")
+        }
+        if let input = try ScenarioLoader.recording(name) {
             if profile != nil || seed != nil || !sysctls.isEmpty {
-                throw CleanExit.message("tcpstep: --profile, --seed and --sysctl change a simulation; '\(TerminalText.visible(scenario ?? ""))' is a recorded trace")
+                throw CleanExit.message("tcpstep: --profile, --seed and --sysctl change a simulation; '\(TerminalText.visible(name))' is a recorded trace")
             }
             return input
         }
         let loaded = try load()
         return .scenario(limits?.apply(to: loaded) ?? loaded)
+    }
+}
+
+extension ScenarioOptions {
+    /// One connection of a capture (recognised by its first bytes), both hosts' states inferred by
+    /// the chosen profile's rules (rfc9293 unless --profile).
+    func loadCapture(_ path: String) throws -> ScenarioInput {
+        if seed != nil { throw CleanExit.message("tcpstep: --seed is for scenarios; a capture has no randomness to seed") }
+        var selector: ConnectionSelector?
+        if let conn {
+            guard let parsed = ConnectionSelector(conn) else {
+                throw CleanExit.message("tcpstep: --conn '\(conn)' is neither a number nor ADDR:PORT-ADDR:PORT (e.g. 127.0.0.1:40000-127.0.0.1:80, [::1]:40000-[::1]:80)")
+            }
+            selector = parsed
+        }
+        let story = try reportingCaptureErrors { () throws(CaptureError) in
+            try CaptureFile.open(path, selector: selector, selectorText: conn, profile: .named(profile ?? .rfc9293))
+        }
+        var named = Scenario()
+        named.title = story.title
+        named.source = path
+        named.config.profile = story.profile
+        return .capture(named, story)
     }
 }
