@@ -6,14 +6,7 @@ import TCPStepScenario
 /// Issue 14: input that used to crash tcpstep or be silently misread. Each test is one item of
 /// the issue, with the exact message the user now sees.
 struct HostileInputTests {
-    static func error(_ source: String) -> String? {
-        do {
-            _ = try ScenarioParser.parse(source, fileName: "t.tcps")
-            return nil
-        } catch {
-            return error.description
-        }
-    }
+    static func error(_ source: String) -> String? { ParserErrorTests.error(source) }
 
     // MARK: Virtual time's one range
 

@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 import TCPStepCore
 import TCPStepScenario
@@ -59,8 +58,9 @@ struct ParserFuzzTests {
             scenario = try ScenarioParser.parse(text, fileName: "fuzz.tcps")
         } catch {
             tally.failed += 1
-            // CRLF ends a line as LF does (and Swift treats "\r\n" as one Character, so split on LF alone would not see it).
-            let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            // Lines as an editor counts them: "\r\n" is one Character, so splitting on "\n" alone
+            // would count a CRLF file as one line.
+            let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
             #expect(error.file == "fuzz.tcps", context)
             #expect((1...lines.count).contains(error.line), "line \(error.line) of \(lines.count)", sourceLocation: #_sourceLocation)
             if (1...lines.count).contains(error.line) {

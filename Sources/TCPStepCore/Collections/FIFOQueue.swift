@@ -1,6 +1,7 @@
 /// A first-in first-out queue in one array, consumed from a head index. The consumed prefix is
 /// dropped once it is half the array, so memory follows the queue's length, not its history
-/// (event-queue lanes, free ports and the pile-up's backlog all run for millions of entries).
+/// (event-queue lanes, free ports, the pile-up's backlog and a connection's retransmission queue
+/// all run for millions of entries).
 public struct FIFOQueue<Element: Sendable>: Sendable {
     @usableFromInline var storage: [Element] = []
     @usableFromInline var head = 0
@@ -14,6 +15,12 @@ public struct FIFOQueue<Element: Sendable>: Sendable {
     @inlinable public var last: Element? { isEmpty ? nil : storage[storage.count - 1] }
 
     @inlinable public mutating func append(_ element: Element) { storage.append(element) }
+
+    /// The element `offset` places behind the front (0 is `first`), readable and writable.
+    @inlinable public subscript(offset: Int) -> Element {
+        get { storage[head + offset] }
+        set { storage[head + offset] = newValue }
+    }
 
     @inlinable @discardableResult
     public mutating func removeFirst() -> Element? {

@@ -39,7 +39,9 @@ public struct Connection: Hashable, Sendable {
     public internal(set) var closeRequested = false
     /// The sequence number our FIN occupies, once it was sent.
     public internal(set) var finSeq: SeqNum?
-    var retransmissionQueue: [UnackedSegment] = []
+    /// A FIFO, not an array: with one-byte segments a 64 KB window is 65,535 entries, and
+    /// removing the acknowledged one from an array's front moved all the others every ACK.
+    var retransmissionQueue = FIFOQueue<UnackedSegment>()
     var outOfOrder: [OutOfOrderSegment] = []
     var rto: RTOEstimator
     /// Retransmissions of the current head of the queue (shown as "try N").

@@ -23,8 +23,8 @@ public struct Scenario: Hashable, Sendable {
     /// `--max-events`): a valid scenario such as `set mss 1` + `send 1073741824` would otherwise
     /// run for hours and fill memory.
     public var eventsMax: Int = Scenario.defaultEventsMax
-    /// A million events: about 150 MB of trace (measured in docs/benchmarks.md), far beyond
-    /// any story a person reads, reached in about a second.
+    /// A million events: about 200 MB peak for `trace` (measured in docs/benchmarks.md), far
+    /// beyond any story a person reads.
     public static let defaultEventsMax = 1_000_000
     /// The largest `set max-events` / `--max-events`.
     public static let eventsMaxLimit = 100_000_000

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lines for stdout, printed 60 KB at a time: one `print` per line is slow for a million lines,
 /// and the whole output as one string would double the memory of a long run.
 struct ChunkedOutput {
@@ -14,5 +16,6 @@ struct ChunkedOutput {
     mutating func flush() {
         print(buffer, terminator: "")
         buffer.removeAll(keepingCapacity: true)
+        fflush(nil)  // before any message on stderr, so they show in order (nil: all streams)
     }
 }

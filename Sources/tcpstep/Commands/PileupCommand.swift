@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TCPStepCore
 import TCPStepApp
 import TCPStepPileup
@@ -166,6 +167,7 @@ struct PileupCommand: ParsableCommand {
               + "TIME_WAIT \(timeWait.durationText) · ports \(config.ephemeralPorts.lowerBound)-\(config.ephemeralPorts.upperBound) "
               + "(\(config.ephemeralPorts.count)) · predicted TIME_WAIT \(pileup.predictedTimeWait)")
         print(PileupSample.tableHeader)
+        fflush(nil)  // the header at once, even into a pipe: the first row may take a while
         pileup.run(until: end) { sample in
             if sample.timeS % 10 == 0 || Micros.seconds(Int64(sample.timeS)) == end { print(sample.tableRow) }
         }
