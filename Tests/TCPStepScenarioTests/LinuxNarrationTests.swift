@@ -15,14 +15,16 @@ struct LinuxNarrationTests {
         return Narrator(scenario: scenario, language: language).narrateAll(log.events).flatMap(\.sentences)
     }
 
+    /// The server's FIN from LAST_ACK is lost twice (the notes' "re-sends the FIN after ~205 ms").
     private let lostFin = """
         set profile linux
         set latency 100us
         server listen 80
         client connect 80 from 5000
         at 1s client close
-        drop c2s FIN+ACK#1
-        drop c2s FIN+ACK#2
+        at 1100ms server close
+        drop s2c FIN+ACK#1
+        drop s2c FIN+ACK#2
         """
 
     @Test("The probe is named, and so is the RTO after it that does not double")

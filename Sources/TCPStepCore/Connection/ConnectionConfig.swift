@@ -7,24 +7,30 @@ public struct ConnectionConfig: Hashable, Sendable {
     public var variants: TeachingVariants
     /// Maximum segment size for data.
     public var mss: Int
-    /// Each host's receive buffer (`set rcvbuf`), indexed by `HostID.rawValue`: the window it
-    /// advertises when everything received has been read.
-    public var receiveBuffers: [Int]
+    /// Each host's receive buffer (`set rcvbuf`): the window it advertises when everything
+    /// received has been read. Two fields, not an array: this struct is passed into every call
+    /// on the hot path, and an array would be retained and released each time.
+    public var receiveBufferClient: Int
+    public var receiveBufferServer: Int
     /// Whether each host's application reads data the moment it arrives (`set autoread`).
-    public var autoRead: [Bool]
+    public var autoReadClient: Bool
+    public var autoReadServer: Bool
 
+    /// `receiveBuffers` and `autoRead` are indexed by `HostID.rawValue`.
     public init(profile: Profile, timeWaitDuration: Micros, variants: TeachingVariants = .init(),
                 mss: Int = 1460, receiveBuffers: [Int] = [65535, 65535], autoRead: [Bool] = [true, true]) {
         self.profile = profile
         self.timeWaitDuration = timeWaitDuration
         self.variants = variants
         self.mss = mss
-        self.receiveBuffers = receiveBuffers
-        self.autoRead = autoRead
+        receiveBufferClient = receiveBuffers[HostID.client.rawValue]
+        receiveBufferServer = receiveBuffers[HostID.server.rawValue]
+        autoReadClient = autoRead[HostID.client.rawValue]
+        autoReadServer = autoRead[HostID.server.rawValue]
     }
 
-    func receiveBuffer(of host: HostID) -> Int { receiveBuffers[host.rawValue] }
-    func readsAtOnce(_ host: HostID) -> Bool { autoRead[host.rawValue] }
+    func receiveBuffer(of host: HostID) -> Int { host == .client ? receiveBufferClient : receiveBufferServer }
+    func readsAtOnce(_ host: HostID) -> Bool { host == .client ? autoReadClient : autoReadServer }
 }
 
 /// A segment of ours waiting for its acknowledgment (the retransmission queue, RFC 9293 §3.8.1).
