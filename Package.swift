@@ -8,6 +8,7 @@ import PackageDescription
 //   TCPStepPileup    the TIME_WAIT pile-up workload, driven through the core
 //   TCPStepRender    trace → layout → grid of styled cells (pure; also text export)
 //   TCPStepApp       the interactive model: keys → messages → update → view (pure)
+//   TCPStepJournal   session journals on disk: writing them crash-safe, the sessions directory
 //   TCPStepTerminal  the only code that touches ncurses (through Modules/CNcursesw)
 //   tcpstep          the command line (swift-argument-parser)
 let package = Package(
@@ -22,6 +23,7 @@ let package = Package(
         .library(name: "TCPStepNarration", targets: ["TCPStepNarration"]),
         .library(name: "TCPStepApp", targets: ["TCPStepApp"]),
         .library(name: "TCPStepTerminal", targets: ["TCPStepTerminal"]),
+        .library(name: "TCPStepJournal", targets: ["TCPStepJournal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,10 +37,11 @@ let package = Package(
         .target(name: "TCPStepRender", dependencies: ["TCPStepCore"]),
         .target(name: "TCPStepApp", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender", "TCPStepPileup"]),
         .target(name: "TCPStepTerminal", dependencies: ["CNcursesw", "TCPStepRender"]),
+        .target(name: "TCPStepJournal", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepApp"]),
         .executableTarget(
             name: "tcpstep",
             dependencies: [
-                "TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepPileup", "TCPStepRender", "TCPStepApp", "TCPStepTerminal",
+                "TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepPileup", "TCPStepRender", "TCPStepApp", "TCPStepTerminal", "TCPStepJournal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Golden-file comparison shared by the test targets that check rendered text.
@@ -48,6 +51,7 @@ let package = Package(
         .testTarget(name: "TCPStepPileupTests", dependencies: ["TCPStepCore", "TCPStepPileup"]),
         .testTarget(name: "TCPStepRenderTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepRender", "GoldenFiles"], exclude: ["Golden"]),
         .testTarget(name: "TCPStepAppTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender", "TCPStepApp", "TCPStepPileup", "GoldenFiles"], exclude: ["Golden"]),
+        .testTarget(name: "TCPStepJournalTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepApp", "TCPStepJournal"]),
         // Drives the real binary in tmux; depending on it makes `swift test` build it first.
         .testTarget(name: "EndToEndTests", dependencies: ["tcpstep"]),
     ]

@@ -6,6 +6,7 @@ extension AppModel {
     /// The one place where the interactive view changes. Returns what the loop must do.
     public mutating func update(_ message: AppMessage) -> [AppCommand] {
         let commands = apply(message)
+        journal.observe(stepper, scenario: scenario)
         if narrationCache?.position != stepper.position || narrationCache?.events != stepper.events.count {
             refreshNarration()
         }
@@ -13,7 +14,10 @@ extension AppModel {
     }
 
     private mutating func apply(_ message: AppMessage) -> [AppCommand] {
-        status = nil
+        switch message {
+        case .tick, .resize: break  // not the user's doing: a message stays until the next key
+        default: status = nil
+        }
         if showsTitleCard {
             switch message {
             case .quit: return [.quit]
@@ -66,7 +70,8 @@ extension AppModel {
             focus = focus.peer
             status = "keys s x a act on the \(focus.name)"
         case .restart:
-            stepper = Stepper(simulation: scenario.makeSimulation())
+            stepper = TimelinePlayer.stepper(for: scenario).stepper
+            stepper.go(to: 0)
             selection = nil
             scrollBack = nil
             isPlaying = false
@@ -84,6 +89,8 @@ extension AppModel {
         case .toggleNumbering:
             absoluteNumbers.toggle()
             status = absoluteNumbers ? "absolute sequence numbers" : "relative sequence numbers"
+        case .saveSession:
+            overlay = .savePrompt(defaultSaveName)
         case .toggleHelp:
             overlay = overlay == .help ? nil : .help
         case .toggleQuiz:
@@ -167,8 +174,36 @@ extension AppModel {
         case .answer:
             overlay = nil
             if key == .character(" ") || key == .right || key == .character("n") { requestStep() }
+        case .savePrompt(var name):
+            switch key {
+            case .character(let typed): name.append(typed); overlay = .savePrompt(name)
+            case .backspace: _ = name.popLast(); overlay = .savePrompt(name)
+            case .enter:
+                overlay = nil
+                saveRequest = name.isEmpty ? defaultSaveName : name
+            case .escape:
+                overlay = nil
+                status = "not saved"
+            default: break
+            }
         }
         return []
+    }
+
+    /// The loop wrote (or failed to write) the file `w` asked for; `message` says which.
+    public mutating func finishSave(_ message: String) {
+        saveRequest = nil
+        status = message
+    }
+
+    /// What the journal file must become since the last call (the loop writes it before painting).
+    public mutating func takeJournalEdits() -> [JournalRecorder.Edit] {
+        journal.takePending()
+    }
+
+    /// A message from outside the model (the journal cannot be written …), shown until the next key.
+    public mutating func show(status message: String) {
+        status = message
     }
 
     /// Opens another scenario in place.
@@ -209,7 +244,7 @@ extension AppModel {
     }
 
     /// Keeps the selection on something in flight and the diagram on the newest events.
-    private mutating func afterMove() {
+    mutating func afterMove() {
         let inFlight = stepper.simulation.inFlight
         if let selection, inFlight.contains(where: { $0.id == selection }) { return }
         selection = inFlight.last(where: { $0.lostAt == nil })?.id ?? inFlight.last?.id

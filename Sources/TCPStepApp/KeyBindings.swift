@@ -26,6 +26,7 @@ public enum KeyBindings {
         Entry(keys: "f", action: "switch focus between client and server"),
         Entry(keys: "r", action: "restart the scenario"),
         Entry(keys: "S", action: "pick another scenario"),
+        Entry(keys: "w", action: "save this session as a scenario file"),
         Entry(keys: "PgUp PgDn Home End", action: "scroll the history (End follows the newest)"),
         Entry(keys: "#", action: "relative / absolute sequence numbers"),
         Entry(keys: "Q", action: "quiz: predict each next state (score kept)"),
@@ -54,6 +55,7 @@ public enum KeyBindings {
         case .character("f"): .toggleFocus
         case .character("r"): .restart
         case .character("S"): .openScenarioPicker
+        case .character("w"): .saveSession
         case .pageUp: .scrollUp(10)
         case .pageDown: .scrollDown(10)
         case .home: .scrollToStart

@@ -20,6 +20,10 @@ enum OverlayPainter {
             lines += question.choices.enumerated().map { "  \($0.offset + 1)  \($0.element.name)" }
             lines += ["", "answer with 1–\(question.choices.count) · score \(score.right)/\(score.asked)"]
             box(title: "predict", lines: lines, theme: theme, glyphs: glyphs, into: &grid)
+        case .savePrompt(let name):
+            let lines = ["Save this session as a scenario file:", "", "> \(name)_", "",
+                         "a name relative to the current directory · enter saves · esc cancels"]
+            box(title: "save", lines: lines, theme: theme, glyphs: glyphs, into: &grid)
         case .answer(let question, let chosen):
             let right = chosen == question.correct
             let lines = [

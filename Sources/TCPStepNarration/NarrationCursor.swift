@@ -23,9 +23,10 @@ public struct NarrationCursor: Sendable {
         events.count >= count && (count == 0 || events[events.startIndex + count - 1] == last)
     }
 
-    /// Goes back to the newest checkpoint `events` extends (or the start).
-    mutating func rewind(for events: ArraySlice<TraceEvent>) {
-        while let checkpoint = checkpoints.last, !Self.isPrefix(checkpoint.processed, checkpoint.lastEvent, of: events) {
+    /// Goes back to the newest checkpoint `events` extends that has not read `step` yet (or the start).
+    mutating func rewind(for events: ArraySlice<TraceEvent>, before step: Int) {
+        while let checkpoint = checkpoints.last,
+              !Self.isPrefix(checkpoint.processed, checkpoint.lastEvent, of: events) || (checkpoint.lastEvent?.step ?? 0) >= step {
             checkpoints.removeLast()
         }
         if let checkpoint = checkpoints.last {
@@ -40,7 +41,8 @@ extension Narrator {
     /// As `narrate(step:in:)`, but remembering in `cursor` what was read, so that the next call
     /// on the same (or a longer) trace reads only what is new.
     public func narrate(step: Int, in events: ArraySlice<TraceEvent>, cursor: inout NarrationCursor) -> StepNarration? {
-        if !cursor.isPrefix(of: events) { cursor.rewind(for: events) }
+        // After a step back the step to narrate may have been read already: read it again.
+        if !cursor.isPrefix(of: events) || (cursor.lastEvent?.step ?? 0) >= step { cursor.rewind(for: events, before: step) }
         let base = events.startIndex
         var start = cursor.processed
         while start < events.count {

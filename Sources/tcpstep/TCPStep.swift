@@ -21,7 +21,8 @@ struct TCPStep: ParsableCommand {
           tcpstep my.tcps --profile linux open your own file, as Linux would behave
           tcpstep trace handshake --json  the events as JSON lines, no terminal needed
           tcpstep render teardown         the diagram as plain text
+          tcpstep --resume                reopen the last session where it ended (see `tcpstep sessions`)
         """,
-        subcommands: [RunCommand.self, TraceCommand.self, RenderCommand.self, ListCommand.self, CheckCommand.self, PileupCommand.self],
+        subcommands: [RunCommand.self, TraceCommand.self, RenderCommand.self, ListCommand.self, CheckCommand.self, PileupCommand.self, SessionsCommand.self],
         defaultSubcommand: RunCommand.self)
 }

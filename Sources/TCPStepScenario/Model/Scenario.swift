@@ -21,6 +21,14 @@ public struct Scenario: Hashable, Sendable {
     public var runUntil: Micros = .seconds(3_600)
     /// Which view opens the scenario (`set view pileup`).
     public var view: ScenarioView = .sequence
+    /// Timed actions (`at 1.3s step 14 drop s2c FIN+ACK#2`): what a session did between events.
+    public var timeline: [TimedAction] = []
+    /// Where the interactive view opens it (`open-at`); nil: at the start.
+    public var openAt: OpenAt?
+    /// The text it was parsed from (a session journal copies it as its head).
+    public var text: String?
+    /// For a damaged journal opened up to where it breaks: which line stopped it and why.
+    public var damage: String?
 
     public init() {}
 

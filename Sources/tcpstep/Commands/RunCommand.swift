@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TCPStepApp
+import TCPStepJournal
 import TCPStepNarration
 import TCPStepPileup
 import TCPStepRender
@@ -28,13 +29,18 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Quiz: before each state change, ask the audience which state comes next (answer with 1–4).")
     var quiz = false
 
+    @OptionGroup var journaling: JournalOptions
+
     func run() throws {
         try exitCleanly {
-            let scenario = try options.load()
             var appOptions = try display.appOptions()
             appOptions.presenter = presenter
             appOptions.quiz = quiz
-            let code = InteractiveLoop.run(scenario: scenario, options: appOptions)
+            let session = try journaling.session(options)
+            let code = InteractiveLoop.run(scenario: session.scenario, options: appOptions, journal: session)
+            if let path = session.path, code == 0 {
+                FileHandle.standardError.write(Data("tcpstep: session journaled in \(path) (`tcpstep --resume` reopens it)\n".utf8))
+            }
             if code != 0 { throw ExitCode(code) }
         }
     }
@@ -96,14 +102,18 @@ enum InteractiveLoop {
         return signal.map { 128 + $0 } ?? 0
     }
 
-    /// The sequence diagram of a scenario, or the pile-up view when the scenario asks for it.
-    static func run(scenario: Scenario, options: AppOptions) -> Int32 {
+    /// The sequence diagram of a scenario (journaled), or the pile-up view when the scenario asks for it.
+    static func run(scenario: Scenario, options: AppOptions, journal: JournalSession) -> Int32 {
         if scenario.view == .pileup {
             return run { isUTF8 in
                 PileupAppModel(config: PileupConfig(), duration: .seconds(3_600), options: options.adjusted(isUTF8: isUTF8))
             }
         }
-        return run { isUTF8 in AppModel(scenario: scenario, options: options.adjusted(isUTF8: isUTF8)) }
+        return run { isUTF8 in
+            var model = AppModel(scenario: scenario, options: options.adjusted(isUTF8: isUTF8), journalHeader: journal.header)
+            model.defaultSaveName = journal.defaultSaveName
+            return JournaledApp(model: model, journalPath: journal.path, problem: journal.problem)
+        }
     }
 }
 

@@ -33,6 +33,14 @@ enum ScenarioLoader {
         guard FileManager.default.fileExists(atPath: nameOrPath) else {
             throw CleanExit.message("tcpstep: no scenario file or built-in scenario named '\(nameOrPath)' (see `tcpstep list`)")
         }
+        if let data = FileManager.default.contents(atPath: nameOrPath), JournalLoader.isJournal(data) {
+            // A session journal: opens up to any damage at its end (`scenario.damage` says where).
+            do {
+                return try JournalLoader.parse([UInt8](data), fileName: nameOrPath)
+            } catch {
+                throw CleanExit.message(error.description)
+            }
+        }
         guard let data = FileManager.default.contents(atPath: nameOrPath), let text = String(data: data, encoding: .utf8) else {
             throw CleanExit.message("tcpstep: cannot read '\(nameOrPath)' as UTF-8 text")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TCPStepCore
 import TCPStepScenario
 
@@ -39,12 +40,15 @@ struct TraceCommand: ParsableCommand {
     }
 }
 
-/// Runs a scenario to quiet, bounded in virtual time.
+/// Runs a scenario to quiet, bounded in virtual time, with its timed actions (a journal's).
 enum HeadlessRun {
     static func trace(of scenario: Scenario) -> [TraceEvent] {
-        var simulation = scenario.makeSimulation()
-        var log = TraceLog()
-        simulation.runUntilQuiet(limit: scenario.runUntil, &log)
-        return log.events
+        let (events, stop) = TimelinePlayer.trace(of: scenario)
+        // A damaged journal still runs up to the damage; say where it stopped.
+        if let damage = scenario.damage { FileHandle.standardError.write(Data("tcpstep: \(damage)\n".utf8)) }
+        if let stop {
+            FileHandle.standardError.write(Data("tcpstep: \(scenario.source):\(stop.line): \(stop.message); ran what came before\n".utf8))
+        }
+        return events
     }
 }

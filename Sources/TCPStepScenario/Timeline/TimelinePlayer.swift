@@ -1,0 +1,104 @@
+import TCPStepCore
+
+/// Plays a scenario's timed actions: steps the run to each action's moment and does it there,
+/// exactly as the key did it in the session that wrote the journal (an intervention between
+/// events, not a step). The one place that gives timed actions their meaning: the interactive
+/// view, `--resume` and every headless command (`trace`, `render`, …) go through it.
+public enum TimelinePlayer {
+    /// Why playing stopped before the end: the line it stopped at and what was wrong there.
+    public struct Stop: Hashable, Sendable, Error {
+        public var line: Int
+        public var message: String
+    }
+
+    /// A stepper holding every timed action as a move, standing where `open-at` says (at the
+    /// start without one). `stop` says where playing gave up (the stepper holds what came before).
+    public static func stepper(for scenario: Scenario) -> (stepper: Stepper, stop: Stop?) {
+        var stepper = Stepper(simulation: scenario.makeSimulation())
+        let (applied, stop) = play(scenario.timeline, on: &stepper)
+        guard let openAt = scenario.openAt else {
+            if scenario.timeline.isEmpty || stop != nil { return (stepper, stop) }
+            stepper.go(to: 0)
+            return (stepper, stop)
+        }
+        // The screen after `step` steps and the first `actions` timed actions.
+        while stepper.simulation.stepCount < openAt.step, stepper.stepForward() {}
+        stepper.go(to: openAt.step + min(openAt.actions, applied))
+        return (stepper, stop)
+    }
+
+    /// The whole run, headless: the timed actions, then on to quiet (bounded by `runUntil`).
+    public static func trace(of scenario: Scenario) -> (events: [TraceEvent], stop: Stop?) {
+        guard !scenario.timeline.isEmpty else {
+            var simulation = scenario.makeSimulation()
+            var log = TraceLog()
+            simulation.runUntilQuiet(limit: scenario.runUntil, &log)
+            return (log.events, nil)
+        }
+        var stepper = Stepper(simulation: scenario.makeSimulation())
+        let (_, stop) = play(scenario.timeline, on: &stepper)
+        // The rest needs no history: run a copy straight on.
+        var rest = stepper.simulation
+        var log = TraceLog()
+        rest.runUntilQuiet(limit: scenario.runUntil, &log)
+        return (Array(stepper.events) + log.events, stop)
+    }
+
+    /// Applies the actions in order; returns how many were applied and why it stopped early.
+    private static func play(_ timeline: [TimedAction], on stepper: inout Stepper) -> (Int, Stop?) {
+        var names = SegmentNames()
+        for (index, action) in timeline.enumerated() {
+            if let problem = reach(action, on: &stepper) {
+                return (index, Stop(line: action.line, message: problem))
+            }
+            names.sync(with: stepper.events)
+            switch intervention(for: action, names: names, in: stepper.simulation) {
+            case .success(let intervention):
+                guard stepper.intervene(intervention) else {
+                    return (index, Stop(line: action.line, message: "the action had no effect at step \(stepper.simulation.stepCount)"))
+                }
+            case .failure(let stop):
+                return (index, Stop(line: action.line, message: stop.message))
+            }
+        }
+        return (timeline.count, nil)
+    }
+
+    /// Steps to the action's moment: right after its step, or after the last event at or before its time.
+    private static func reach(_ action: TimedAction, on stepper: inout Stepper) -> String? {
+        if let step = action.step {
+            while stepper.simulation.stepCount < step {
+                guard stepper.stepForward() else {
+                    return "step \(step) never comes: nothing happens after step \(stepper.simulation.stepCount)"
+                }
+            }
+            if stepper.simulation.stepCount > step {
+                return "step \(step) has already passed (the run is at step \(stepper.simulation.stepCount))"
+            }
+            return nil
+        }
+        while let next = stepper.simulation.nextEventTime, next <= action.time {
+            stepper.stepForward()
+        }
+        return nil
+    }
+
+    private static func intervention(for action: TimedAction, names: SegmentNames, in simulation: Simulation)
+        -> Result<Stepper.Intervention, Stop> {
+        switch action.kind {
+        case .app(let host, let call):
+            return .success(.app(host, call))
+        case .fault(let direction, let choice, let fault):
+            guard let id = names.resolve(choice, direction: direction),
+                  let wire = simulation.segment(id), wire.lostAt == nil, wire.direction == direction else {
+                return .failure(Stop(line: action.line, message: "no such segment in flight at step \(simulation.stepCount)"))
+            }
+            let intervention: Stepper.Intervention = switch fault {
+            case .drop: .drop(id)
+            case .duplicate: .duplicate(id)
+            case .delay(let extra): .delay(id, by: extra)
+            }
+            return .success(intervention)
+        }
+    }
+}
