@@ -58,7 +58,7 @@ public struct JournaledApp: InteractiveProgram {
         let path = name.hasPrefix("/") ? name : FileManager.default.currentDirectoryPath + "/" + name
         do {
             try Data(model.journal.text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            model.finishSave("saved to \(path) (open it with: tcpstep \(path))")
+            model.finishSave("saved to \(path)")
         } catch {
             model.finishSave("not saved: cannot write \(path): \((error as NSError).localizedDescription)")
         }
