@@ -79,7 +79,7 @@ public enum TransitionCause: String, Hashable, Sendable, CaseIterable {
 }
 
 /// What the application is told (RFC 9293 §3.10: "signal the user").
-public enum UserSignal: String, Hashable, Sendable {
+public enum UserSignal: String, Hashable, Sendable, CaseIterable {
     case established = "established"
     case connectionReset = "connection reset"
     case connectionRefused = "connection refused"

@@ -30,12 +30,26 @@ public struct WireSegment: Hashable, Sendable {
     /// Set when a fault has doomed it: it vanishes at this time, halfway along.
     public internal(set) var lostAt: Micros?
 
+    public init(id: SegmentID, from: HostID, segment: Segment, sentAt: Micros, arrivesAt: Micros,
+                isRetransmission: Bool = false, origin: SegmentOrigin = .host, connection: ConnectionID? = nil,
+                lostAt: Micros? = nil) {
+        self.id = id
+        self.from = from
+        self.segment = segment
+        self.sentAt = sentAt
+        self.arrivesAt = arrivesAt
+        self.isRetransmission = isRetransmission
+        self.origin = origin
+        self.connection = connection
+        self.lostAt = lostAt
+    }
+
     public var to: HostID { from.peer }
     public var direction: Direction { from.outboundDirection }
 }
 
 /// Who decided a fault.
-public enum FaultCause: String, Hashable, Sendable {
+public enum FaultCause: String, Hashable, Sendable, CaseIterable {
     case script
     case user
     case random
@@ -47,7 +61,7 @@ public enum DeliveryOutcome: Hashable, Sendable {
     case rejected(RejectReason)
 }
 
-public enum TimerAction: String, Hashable, Sendable {
+public enum TimerAction: String, Hashable, Sendable, CaseIterable {
     case set
     case fire
     case cancel
@@ -121,6 +135,16 @@ public struct TraceEvent: Hashable, Sendable {
     /// The step (1-based) that produced this event.
     public let step: Int
     public let kind: TraceEventKind
+    /// For a `state` event: the change was inferred from what was seen on the wire (a capture),
+    /// not reported by the TCP that made it. Always false for the simulator's own events.
+    public let isInferred: Bool
+
+    public init(time: Micros, step: Int, kind: TraceEventKind, isInferred: Bool = false) {
+        self.time = time
+        self.step = step
+        self.kind = kind
+        self.isInferred = isInferred
+    }
 }
 
 /// Where a simulation writes what happened. Recording can be switched off for bulk runs (the

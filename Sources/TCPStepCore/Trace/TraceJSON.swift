@@ -48,6 +48,8 @@ extension TraceEvent {
             object.ports(ports)
             if let connection { object.number("conn", String(connection.raw)) }
             object.string("cause", cause.rawValue)
+            // Written only when true, so that the simulator's traces keep their bytes.
+            if isInferred { object.bool("inferred", true) }
         case .timer(let host, let connection, let ports, let kind, let action, let deadline, let attempt):
             object.string("event", "timer")
             object.string("host", host.name)
