@@ -50,5 +50,18 @@ let package = Package(
             ],
             path: "Benchmarks/PileupBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        // Issue 12: session journals (a step's journaling cost, opening a 10,000-action journal).
+        .executableTarget(
+            name: "JournalBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "TCPStepCore", package: tcpstep),
+                .product(name: "TCPStepScenario", package: tcpstep),
+                .product(name: "TCPStepRender", package: tcpstep),
+                .product(name: "TCPStepApp", package: tcpstep),
+                .product(name: "TCPStepJournal", package: tcpstep),
+            ],
+            path: "Benchmarks/JournalBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     ]
 )

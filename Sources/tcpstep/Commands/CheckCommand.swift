@@ -12,7 +12,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         try exitCleanly {
             let loaded = try ScenarioLoader.load(scenario)
-            print("\(scenario): ok — \(loaded.title), \(loaded.script.commands.count) commands, \(loaded.script.faultRules.count) fault rules")
+            let timed = loaded.timeline.isEmpty ? "" : ", \(loaded.timeline.count) timed actions"
+            print("\(scenario): ok — \(loaded.title), \(loaded.script.commands.count) commands, \(loaded.script.faultRules.count) fault rules\(timed)")
+            if let damage = loaded.damage { print("warning: \(damage)") }
         }
     }
 }
