@@ -57,10 +57,10 @@ public struct AppModel: Sendable {
     public init(scenario: Scenario, options: AppOptions = AppOptions(), journalHeader: String? = nil) {
         self.scenario = scenario
         self.options = options
-        let (stepper, stop) = TimelinePlayer.stepper(for: scenario)
+        let (stepper, stop, done) = TimelinePlayer.stepper(for: scenario)
         self.stepper = stepper
         journal = JournalRecorder(header: journalHeader ?? JournalText.header(scenario: scenario.title, started: "unknown"),
-                                  scenario: scenario, stepper: stepper)
+                                  scenario: scenario, stepper: stepper, done: done)
         status = scenario.damage ?? stop.map { "\(scenario.source):\($0.line): \($0.message); opened what came before" }
         showsTitleCard = options.presenter && stepper.position == 0 && status == nil
         afterMove()

@@ -47,7 +47,7 @@ import Testing
             // (Cuts within one line open the same lines: replay each set of lines once.)
             let lines = prefix.count(where: { $0 == UInt8(ascii: "\n") })
             guard replayed.insert(lines).inserted else { continue }
-            let (stepper, stop) = TimelinePlayer.stepper(for: scenario)
+            let (stepper, stop, _) = TimelinePlayer.stepper(for: scenario)
             #expect(stop == nil, "cut at \(cut): \(String(describing: stop))")
             var replay = stepper
             replay.go(to: replay.moveCount)

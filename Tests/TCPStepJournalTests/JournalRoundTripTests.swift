@@ -64,7 +64,7 @@ import Testing
     private func checkRoundTrip(_ model: AppModel, _ label: String) throws {
         let text = model.journal.text
         let scenario = try ScenarioParser.parse(text, fileName: "journal.tcps")
-        let (replayed, stop) = TimelinePlayer.stepper(for: scenario)
+        let (replayed, stop, _) = TimelinePlayer.stepper(for: scenario)
         #expect(stop == nil, "\(label): \(String(describing: stop))\n\(text)")
         #expect(replayed.position == model.stepper.position, "\(label): position\n\(text)")
         #expect(Session.json(replayed.events) == Session.json(model.stepper.events), "\(label): events at the position\n\(text)")
@@ -73,5 +73,31 @@ import Testing
         live.go(to: live.moveCount)
         let headless = try Session.headlessTrace(text)
         #expect(Array(headless.prefix(live.events.count)) == Session.json(live.events), "\(label): headless trace\n\(text)")
+    }
+}
+
+/// A scenario with hand-written timed actions opens at its start, with the actions ahead as
+/// moves to redo; its journal writes them with the step and time they happened.
+@Suite struct HandWrittenTimelineTests {
+    static let text = """
+    set isn client 100
+    set isn server 300
+    server listen 80
+    client connect 80 from 5000
+    at 120ms drop c2s ACK
+    at 1s step 6 server close
+    """
+
+    @Test func opensAtTheStartAndJournalsWhereTheyHappened() throws {
+        var model = AppModel(scenario: try ScenarioParser.parse(Self.text, fileName: "hand.tcps"))
+        #expect(model.stepper.position == 0 && model.stepper.moveCount > 0)
+        #expect(model.journalActions == ["at 100ms step 4 drop c2s ACK", "at 1.1s step 6 server close"])
+        // Stepping over the drop redoes it; a different action there forgets the server's close.
+        model.step(5)
+        #expect(model.stepper.events.contains { if case .drop(_, .user) = $0.kind { true } else { false } })
+        model.press("x")
+        #expect(model.journalActions == ["at 100ms step 4 drop c2s ACK", "at 100ms step 4 client close"])
+        let reopened = try Session.reopen(model.journal.text)
+        #expect(Session.json(reopened.stepper.events) == Session.json(model.stepper.events))
     }
 }

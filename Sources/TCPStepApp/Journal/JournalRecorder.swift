@@ -36,16 +36,16 @@ public struct JournalRecorder: Sendable {
     private var openAt = ""
     public private(set) var pending: [Edit] = []
 
-    /// Starts a journal for a session of `scenario` whose stepper already holds its timed actions.
-    public init(header: String, scenario: Scenario, stepper: Stepper) {
+    /// Starts a journal for a session of `scenario` whose stepper already holds its timed
+    /// actions, `done` (as `TimelinePlayer` applied them: with their step and time).
+    public init(header: String, scenario: Scenario, stepper: Stepper, done: [TimedAction]) {
         self.header = header
         head = JournalText.head(of: scenario) ?? ""
         headSource = scenario.source
-        // The stepper was built from the scenario's timed actions: its interventions are those, in order.
-        var actions = scenario.timeline.makeIterator()
+        // The stepper was built from these actions: its interventions are those, in order.
+        var actions = done.makeIterator()
         for (index, move) in stepper.moves.enumerated() {
-            guard case .intervene = move, var action = actions.next() else { continue }
-            action.step = index - entries.count
+            guard case .intervene = move, let action = actions.next() else { continue }
             entries.append(Entry(moveIndex: index, move: move, line: JournalText.line(for: action)))
         }
         scannedMoves = stepper.moves.count

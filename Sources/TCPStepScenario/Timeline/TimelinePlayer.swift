@@ -12,19 +12,19 @@ public enum TimelinePlayer {
     }
 
     /// A stepper holding every timed action as a move, standing where `open-at` says (at the
-    /// start without one). `stop` says where playing gave up (the stepper holds what came before).
-    public static func stepper(for scenario: Scenario) -> (stepper: Stepper, stop: Stop?) {
+    /// start without one). `stop` says where playing gave up (the stepper holds what came before);
+    /// `done` are the actions applied, each with the step it followed and the time it happened.
+    public static func stepper(for scenario: Scenario) -> (stepper: Stepper, stop: Stop?, done: [TimedAction]) {
         var stepper = Stepper(simulation: scenario.makeSimulation())
-        let (applied, stop) = play(scenario.timeline, on: &stepper)
+        let (done, stop) = play(scenario.timeline, on: &stepper)
         guard let openAt = scenario.openAt else {
-            if scenario.timeline.isEmpty || stop != nil { return (stepper, stop) }
-            stepper.go(to: 0)
-            return (stepper, stop)
+            if !scenario.timeline.isEmpty && stop == nil { stepper.go(to: 0) }
+            return (stepper, stop, done)
         }
         // The screen after `step` steps and the first `actions` timed actions.
         while stepper.simulation.stepCount < openAt.step, stepper.stepForward() {}
-        stepper.go(to: openAt.step + min(openAt.actions, applied))
-        return (stepper, stop)
+        stepper.go(to: openAt.step + min(openAt.actions, done.count))
+        return (stepper, stop, done)
     }
 
     /// The whole run, headless: the timed actions, then on to quiet (bounded by `runUntil`).
@@ -44,24 +44,29 @@ public enum TimelinePlayer {
         return (Array(stepper.events) + log.events, stop)
     }
 
-    /// Applies the actions in order; returns how many were applied and why it stopped early.
-    private static func play(_ timeline: [TimedAction], on stepper: inout Stepper) -> (Int, Stop?) {
+    /// Applies the actions in order; returns those applied (with their step and time) and why it stopped early.
+    private static func play(_ timeline: [TimedAction], on stepper: inout Stepper) -> ([TimedAction], Stop?) {
         var names = SegmentNames()
-        for (index, action) in timeline.enumerated() {
+        var done: [TimedAction] = []
+        for action in timeline {
             if let problem = reach(action, on: &stepper) {
-                return (index, Stop(line: action.line, message: problem))
+                return (done, Stop(line: action.line, message: problem))
             }
             names.sync(with: stepper.events)
             switch intervention(for: action, names: names, in: stepper.simulation) {
             case .success(let intervention):
                 guard stepper.intervene(intervention) else {
-                    return (index, Stop(line: action.line, message: "the action had no effect at step \(stepper.simulation.stepCount)"))
+                    return (done, Stop(line: action.line, message: "the action had no effect at step \(stepper.simulation.stepCount)"))
                 }
             case .failure(let stop):
-                return (index, Stop(line: action.line, message: stop.message))
+                return (done, stop)
             }
+            var happened = action
+            happened.step = stepper.simulation.stepCount
+            happened.time = stepper.simulation.now
+            done.append(happened)
         }
-        return (timeline.count, nil)
+        return (done, nil)
     }
 
     /// Steps to the action's moment: right after its step, or after the last event at or before its time.
