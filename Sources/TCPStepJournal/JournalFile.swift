@@ -17,10 +17,11 @@ public final class JournalFile {
     /// Where the `open-at` line starts: the length of everything before it.
     private var bodyBytes = 0
 
-    /// Opens (creating or emptying) the journal at `path`.
+    /// Opens (creating) the journal at `path`. Never empties it: a resumed journal stays whole
+    /// until the first edit, a whole new text, replaces it in one rename.
     public init(path: String) throws(JournalFileError) {
         self.path = path
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
         if descriptor < 0 { throw JournalFileError(path: path, action: "create", code: errno) }
     }
 

@@ -37,18 +37,10 @@ enum Session {
 }
 
 extension AppModel {
-    @discardableResult
-    mutating func press(_ key: Key) -> [AppCommand] {
-        guard let message = KeyBindings.message(for: .key(key), overlayOpen: isOverlayOpen) else { return [] }
-        return update(message)
-    }
-
-    @discardableResult
-    mutating func press(_ character: Character) -> [AppCommand] { press(.character(character)) }
-
-    mutating func step(_ count: Int) {
-        for _ in 0 ..< count { _ = update(.stepForward) }
-    }
+    /// A key, as the terminal loop hands it over.
+    mutating func press(_ key: Key) { _ = handle(.key(key)) }
+    mutating func press(_ character: Character) { _ = handle(.key(.character(character))) }
+    mutating func step(_ count: Int) { for _ in 0 ..< count { press(" ") } }
 
     mutating func screenText() -> String { frame().text }
 

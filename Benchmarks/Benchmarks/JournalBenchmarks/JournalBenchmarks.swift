@@ -22,7 +22,7 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             _ = plain.value.update(.stepForward)
             blackHole(plain.value.takeJournalEdits())
-            if plain.value.stepper.simulation.isQuiet { plain.value.press("s") }
+            if plain.value.stepper.simulation.isQuiet { _ = plain.value.update(.sendData) }
         }
     }
 
@@ -33,7 +33,7 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             _ = journaled.value.model.update(.stepForward)
             journaled.value.writeJournal()
-            if journaled.value.model.stepper.simulation.isQuiet { journaled.value.model.press("s") }
+            if journaled.value.model.stepper.simulation.isQuiet { _ = journaled.value.model.update(.sendData) }
         }
     }
 
@@ -111,11 +111,5 @@ enum LongSession {
         let directory = NSTemporaryDirectory() + "tcpstep-journal-bench"
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         return directory + "/" + name
-    }
-}
-
-extension AppModel {
-    mutating func press(_ character: Character) {
-        if let message = KeyBindings.message(for: .key(.character(character)), overlayOpen: false) { _ = update(message) }
     }
 }
