@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import Foundation
 import TCPStepApp
 import TCPStepCore
@@ -58,20 +59,6 @@ let benchmarks: @Sendable () -> Void = {
             _ = model.update(.resize(width: 250, height: 70))
             blackHole(model.frame())
         }
-    }
-}
-
-/// Shares a value between a benchmark's runs (built lazily, once).
-final class Box<Value>: @unchecked Sendable {
-    private let make: () -> Value
-    private var stored: Value?
-    init(_ make: @escaping () -> Value) { self.make = make }
-    var value: Value {
-        get {
-            if stored == nil { stored = make() }
-            return stored!
-        }
-        set { stored = newValue }
     }
 }
 

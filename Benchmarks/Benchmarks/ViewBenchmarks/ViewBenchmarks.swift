@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import TCPStepApp
 import TCPStepCore
 import TCPStepNarration
@@ -142,27 +143,6 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.stopMeasurement()
         benchmark.measurement(.custom("paint bytes"), session.lastPaintByteCount ?? 0)
         benchmark.measurement(.custom("changed cells"), Curses.changedCells(blank, frame))
-    }
-}
-
-/// A value the benchmark closures share and mutate between iterations, made on first use.
-final class Box<Value>: @unchecked Sendable {
-    private let make: () -> Value
-    private var stored: Value?
-    init(_ make: @escaping () -> Value) { self.make = make }
-    var value: Value {
-        get {
-            if let stored { return stored }
-            let made = make()
-            stored = made
-            return made
-        }
-        set { stored = newValue }
-        // In place: a get-then-set would copy the value and make every mutation copy its buffers.
-        _modify {
-            if stored == nil { stored = make() }
-            yield &stored!
-        }
     }
 }
 

@@ -61,12 +61,12 @@ extension ScenarioParser {
 
     /// Timed actions happen in the order written, so they must be written in time (and step) order.
     private mutating func append(_ action: TimedAction, at column: Int) throws(ScenarioError) {
-        if let previous = timeline.last {
+        if let previous = lastTimedAction {
             let stepsBackwards = previous.step.flatMap { before in action.step.map { $0 < before } } ?? false
             if action.time < previous.time || stepsBackwards {
                 throw error(column, "timed actions must be written in the order they happen; line \(previous.line) comes later")
             }
         }
-        timeline.append(action)
+        appendTimedAction(action)
     }
 }

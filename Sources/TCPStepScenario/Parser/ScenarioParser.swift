@@ -85,10 +85,8 @@ public struct ScenarioParser {
     mutating func setRunUntil(_ limit: Micros) { scenario.runUntil = limit }
     mutating func setTime(_ absolute: Micros) { time = absolute }
     mutating func appendFaultRule(_ rule: FaultRule) { scenario.script.faultRules.append(rule) }
-    var timeline: [TimedAction] {
-        get { scenario.timeline }
-        set { scenario.timeline = newValue }
-    }
+    var lastTimedAction: TimedAction? { scenario.timeline.last }
+    mutating func appendTimedAction(_ action: TimedAction) { scenario.timeline.append(action) }
     mutating func setOpenAt(_ openAt: OpenAt) { scenario.openAt = openAt }
     var currentLine: Int { lineNumber }
     mutating func appendInjection(_ kind: ScriptCommand.Kind) { appendCommand(kind) }
