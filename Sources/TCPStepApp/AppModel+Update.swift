@@ -6,8 +6,8 @@ extension AppModel {
     /// The one place where the interactive view changes. Returns what the loop must do.
     public mutating func update(_ message: AppMessage) -> [AppCommand] {
         let commands = apply(message)
-        journal.observe(stepper, scenario: scenario)
-        if narrationCache?.position != stepper.position || narrationCache?.events != stepper.events.count {
+        if let stepper = source.stepper { journal?.observe(stepper, scenario: scenario) }
+        if narrationCache?.position != source.position || narrationCache?.events != source.events.count {
             refreshNarration()
         }
         return commands
@@ -27,11 +27,15 @@ extension AppModel {
                 return []
             }
         }
+        if !source.isLive, KeyBindings.needsSimulation(message) {
+            status = KeyBindings.needsSimulationStatus(message)
+            return []
+        }
         switch message {
         case .stepForward:
             requestStep()
         case .stepBack:
-            if stepper.stepBack() { afterMove() } else { status = "at the beginning" }
+            if source.stepBack() { afterMove() } else { status = "at the beginning" }
         case .togglePlay:
             isPlaying.toggle()
         case .faster:
@@ -52,7 +56,7 @@ extension AppModel {
         case .dropSelected:
             intervene(on: selection) { .drop($0) }
         case .delaySelected:
-            let latency = stepper.simulation.latency(.clientToServer)
+            let latency = source.stepper?.simulation.latency(.clientToServer) ?? .ms(10)
             intervene(on: selection) { .delay($0, by: max(latency, .ms(10))) }
         case .duplicateSelected:
             intervene(on: selection) { .duplicate($0) }
@@ -70,8 +74,16 @@ extension AppModel {
             focus = focus.peer
             status = "keys s x a act on the \(focus.name)"
         case .restart:
-            stepper = TimelinePlayer.stepper(for: scenario).stepper
-            stepper.go(to: 0)
+            switch source {
+            case .live:
+                // Back to the start; a scenario's own timed actions stay ahead, to redo.
+                var stepper = TimelinePlayer.stepper(for: scenario).stepper
+                stepper.go(to: 0)
+                source = .live(stepper)
+            case .recorded(var recording):
+                recording.go(to: 0)
+                source = .recorded(recording)
+            }
             selection = nil
             scrollBack = nil
             isPlaying = false
@@ -122,13 +134,13 @@ extension AppModel {
     /// Steps, unless the quiz wants a prediction first. Returns whether anything happened.
     @discardableResult
     private mutating func requestStep() -> Bool {
-        if options.quiz, stepper.redoableMoves == 0, let question = upcomingQuestion() {
+        if options.quiz, !source.isReplaying, let question = upcomingQuestion() {
             overlay = .question(question)
             isPlaying = false
             return true
         }
-        guard stepper.stepForward() else {
-            status = "nothing left to happen: press c, L, s, x or a to act, r to restart"
+        guard source.stepForward() else {
+            status = source.isLive ? Keymap.nothingLeftLive : Keymap.endOfRecording
             return false
         }
         afterMove()
@@ -137,9 +149,7 @@ extension AppModel {
 
     /// The state change the next step will make, found by stepping a copy.
     private func upcomingQuestion() -> QuizQuestion? {
-        var probe = stepper
-        guard probe.stepForward() else { return nil }
-        for event in probe.events.suffix(from: stepper.events.endIndex) {
+        for event in source.upcomingEvents {
             if case .state(let host, _, _, let from, let to, _) = event.kind, to != .listen, from != .closed || to != .closed {
                 return QuizQuestion(host: host, from: from, to: to)
             }
@@ -167,7 +177,7 @@ extension AppModel {
             if case .character(let typed) = key, let digit = typed.wholeNumberValue, (1...question.choices.count).contains(digit) {
                 quiz.record(correct: digit - 1 == question.correct)
                 overlay = .answer(question, chosen: digit - 1)
-                if stepper.stepForward() { afterMove() }
+                if source.stepForward() { afterMove() }
             } else if key == .escape || key == .character("q") {
                 overlay = nil
             }
@@ -198,7 +208,7 @@ extension AppModel {
 
     /// What the journal file must become since the last call (the loop writes it before painting).
     public mutating func takeJournalEdits() -> [JournalRecorder.Edit] {
-        journal.takePending()
+        journal?.takePending() ?? []
     }
 
     /// A message from outside the model (the journal cannot be written …), shown until the next key.
@@ -209,15 +219,15 @@ extension AppModel {
     /// Opens another scenario in place.
     public mutating func load(_ newScenario: Scenario) {
         scenario = newScenario
-        stepper = Stepper(simulation: newScenario.makeSimulation())
+        source = .live(Stepper(simulation: newScenario.makeSimulation()))
         selection = nil
         scrollBack = nil
         isPlaying = false
     }
 
     private mutating func app(_ host: HostID, _ call: AppCall) {
-        stepper.intervene(.app(host, call))
-        if case .app(_, _, let result)? = stepper.events.last(where: { if case .app = $0.kind { true } else { false } })?.kind,
+        source.intervene(.app(host, call))
+        if case .app(_, _, let result)? = source.events.last(where: { if case .app = $0.kind { true } else { false } })?.kind,
            case .failed(let error) = result {
             status = "\(host.name) \(call.name): \(error)"
         }
@@ -230,7 +240,7 @@ extension AppModel {
             return
         }
         let intervention = make(id)
-        if stepper.intervene(intervention) {
+        if source.intervene(intervention) {
             status = switch intervention {
             case .drop: "segment \(id.raw) dropped: watch for the retransmission"
             case .delay(_, let extra): "segment \(id.raw) held back \(extra.durationText)"
@@ -245,13 +255,13 @@ extension AppModel {
 
     /// Keeps the selection on something in flight and the diagram on the newest events.
     mutating func afterMove() {
-        let inFlight = stepper.simulation.inFlight
+        let inFlight = currentFold().inFlight
         if let selection, inFlight.contains(where: { $0.id == selection }) { return }
-        selection = inFlight.last(where: { $0.lostAt == nil })?.id ?? inFlight.last?.id
+        selection = inFlight.last?.id
     }
 
     private mutating func cycleSelection(by delta: Int) {
-        let inFlight = stepper.simulation.inFlight
+        let inFlight = currentFold().inFlight
         guard !inFlight.isEmpty else {
             status = "nothing in flight"
             return

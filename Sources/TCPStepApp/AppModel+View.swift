@@ -7,7 +7,7 @@ extension AppModel {
     public mutating func frame() -> CellGrid {
         let screen = screenModel()
         let options = Screen.diagramOptions(for: screen, width: width, height: height)
-        layout.update(with: stepper.events, config: options.layoutConfig)
+        layout.update(with: source.events, config: options.layoutConfig)
         var grid = Screen.render(screen, layout: layout, width: width, height: height)
         if showsTitleCard {
             OverlayPainter.titleCard(narrator, theme: theme, glyphs: glyphs, into: &grid)
@@ -29,20 +29,24 @@ extension AppModel {
         Narrator(scenario: scenario, language: options.language, relativeSequenceNumbers: !absoluteNumbers)
     }
 
-    /// What the screen shows, gathered from the stepper and the view state.
+    /// The trace fold at the current position (the one the diagram reads).
+    mutating func currentFold() -> TraceFold {
+        layout.update(with: source.events)
+        return layout.fold
+    }
+
+    /// What the screen shows, gathered from the trace (through the fold the diagram layout
+    /// keeps: the header and the diagram cannot disagree) and the view state. The layout must be
+    /// up to date with the source (`frame()` does that first).
     func screenModel() -> ScreenModel {
-        let simulation = stepper.simulation
-        var hints = switch (options.presenter, options.ascii) {
-        case (false, false): KeyHint.standard
-        case (false, true): KeyHint.standardASCII
-        case (true, false): KeyHint.presenter
-        case (true, true): KeyHint.presenterASCII
-        }
+        let fold = layout.progress.isPrefix(of: source.events) && layout.eventCount == source.events.count
+            ? layout.fold : TraceFold(events: source.events)
+        var hints = KeyBindings.hints(presenter: options.presenter, ascii: options.ascii)
         if options.quiz { hints.insert(KeyHint("quiz", "\(quiz.right)/\(quiz.asked)"), at: 0) }
         return ScreenModel(
             scenarioTitle: narrator.title, profile: scenario.config.profile.name, variants: scenario.config.variants,
-            now: simulation.now, step: simulation.stepCount, hosts: HostPanel.all(in: simulation),
-            inFlight: simulation.inFlight, selected: selection, narration: narrationText, status: status,
+            now: fold.now, step: fold.step, hosts: HostPanel.all(in: fold),
+            inFlight: fold.inFlight, selected: selection, narration: narrationText, status: status,
             keyHints: hints, scroll: scrollBack.map { .back(rows: $0) } ?? .followNewest,
             numbering: absoluteNumbers ? .absolute : .relative, glyphs: glyphs, theme: theme,
             layoutStyle: options.presenter ? .presenter : .standard)
@@ -51,27 +55,27 @@ extension AppModel {
     /// The narration of the step just taken (or the scenario's summary before the first one, its
     /// epilogue once nothing is left to happen).
     var narrationText: String {
-        if let cache = narrationCache, cache.position == stepper.position, cache.events == stepper.events.count {
+        if let cache = narrationCache, cache.position == source.position, cache.events == source.events.count {
             return cache.text
         }
         var cursor = narrationCursor
-        return Self.narration(of: stepper, by: narrator, cursor: &cursor)
+        return Self.narration(of: source, by: narrator, cursor: &cursor)
     }
 
     /// The narration of the newest step, or the summary before any.
-    static func narration(of stepper: Stepper, by narrator: Narrator, cursor: inout NarrationCursor) -> String {
-        guard let last = stepper.events.last else {
+    static func narration(of source: TraceSource, by narrator: Narrator, cursor: inout NarrationCursor) -> String {
+        guard let last = source.events.last else {
             return narrator.summary ?? narrator.title
         }
-        var text = narrator.narrate(step: last.step, in: stepper.events, cursor: &cursor)?.text ?? ""
-        if stepper.simulation.isQuiet, let epilogue = narrator.epilogue { text += (text.isEmpty ? "" : " ") + epilogue }
+        var text = narrator.narrate(step: last.step, in: source.events, cursor: &cursor)?.text ?? ""
+        if source.isFinished, let epilogue = narrator.epilogue { text += (text.isEmpty ? "" : " ") + epilogue }
         return text
     }
 
     /// Remembers the narration for the current position (called after each update).
     mutating func refreshNarration() {
-        let text = Self.narration(of: stepper, by: narrator, cursor: &narrationCursor)
-        narrationCache = (stepper.position, stepper.events.count, text)
+        let text = Self.narration(of: source, by: narrator, cursor: &narrationCursor)
+        narrationCache = (source.position, source.events.count, text)
     }
 
     /// The in-flight segment whose arrow is drawn at a screen position, if any.

@@ -7,7 +7,8 @@ import TCPStepScenario
 /// feeds it messages and paints `frame()`; nothing here touches the terminal.
 public struct AppModel: Sendable {
     public internal(set) var scenario: Scenario
-    public internal(set) var stepper: Stepper
+    /// What is being stepped through: a live simulation or a recorded trace.
+    public internal(set) var source: TraceSource
     /// The in-flight segment the keys act on.
     public internal(set) var selection: SegmentID?
     /// The host that `s`, `x` and `a` act on.
@@ -33,8 +34,9 @@ public struct AppModel: Sendable {
     var narrationCursor = NarrationCursor()
     /// The scenario's title card is showing (presenter mode starts with it).
     public internal(set) var showsTitleCard = false
-    /// The session as a scenario file, kept in step with the timeline (`JournalRecorder`).
-    public internal(set) var journal: JournalRecorder
+    /// The session as a scenario file, kept in step with the timeline (`JournalRecorder`); nil
+    /// for a recorded trace, which is not a session.
+    public internal(set) var journal: JournalRecorder?
     /// The file name `w` offers.
     public var defaultSaveName = "session.tcps"
     /// A file name confirmed in the save prompt, for the loop to write `journal.text` to.
@@ -58,13 +60,23 @@ public struct AppModel: Sendable {
         self.scenario = scenario
         self.options = options
         let (stepper, stop, done) = TimelinePlayer.stepper(for: scenario)
-        self.stepper = stepper
+        source = .live(stepper)
         journal = JournalRecorder(header: journalHeader ?? JournalText.header(scenario: scenario.title, started: "unknown"),
                                   scenario: scenario, stepper: stepper, done: done)
         status = scenario.damage ?? stop.map { "\(scenario.source):\($0.line): \($0.message); opened what came before" }
         showsTitleCard = options.presenter && stepper.position == 0 && status == nil
         afterMove()
         refreshNarration()
+    }
+
+    /// A viewer over a recorded trace (`tcpstep trace --json`, a capture, a saved session):
+    /// stepping, narration and selection work; keys that change the world say they need a
+    /// simulation. `scenario` gives the title and profile (an empty one named after the file).
+    public init(recording events: [TraceEvent], scenario: Scenario, options: AppOptions = AppOptions()) {
+        self.scenario = scenario
+        self.options = options
+        source = .recorded(RecordedTrace(events: events))
+        showsTitleCard = options.presenter
     }
 
     /// How long to wait before the next tick, in milliseconds: the play speed while playing.

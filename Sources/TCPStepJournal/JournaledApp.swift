@@ -56,8 +56,9 @@ public struct JournaledApp: InteractiveProgram {
 
     private mutating func save(to name: String) {
         let path = name.hasPrefix("/") ? name : FileManager.default.currentDirectoryPath + "/" + name
+        guard let text = model.journal?.text else { return model.finishSave("a recorded trace is not a session: nothing to save") }
         do {
-            try Data(model.journal.text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             model.finishSave("saved to \(path)")
         } catch {
             model.finishSave("not saved: cannot write \(path): \((error as NSError).localizedDescription)")

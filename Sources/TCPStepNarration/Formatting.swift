@@ -34,14 +34,14 @@ struct Formatter: Sendable {
 
     // MARK: Segments
 
+    /// The numbers the arrow shows: relative to the segment's own incarnation, or absolute and
+    /// marked `#` for a segment of none seen to open (`TraceFold`).
     func seq(_ wire: WireSegment, _ index: TraceIndex) -> String {
-        number(wire.segment.seq, base: relativeNumbers ? index.isn(of: wire.from, sending: wire.segment) : nil)
+        number(index.numbers(of: wire)?.seq, raw: wire.segment.seq)
     }
 
     func ack(_ wire: WireSegment, _ index: TraceIndex) -> String {
-        let segment = wire.segment
-        let reversed = Segment(sourcePort: segment.destinationPort, destinationPort: segment.sourcePort, seq: segment.ack, flags: [])
-        return number(segment.ack, base: relativeNumbers ? index.isn(of: wire.to, sending: reversed) : nil)
+        number(index.numbers(of: wire)?.ack, raw: wire.segment.ack)
     }
 
     /// "SYN,ACK seq=300 ack=101", "PSH,ACK seq=101 ack=301 len=100": the RFC's fields, as
@@ -54,8 +54,8 @@ struct Formatter: Sendable {
         return text
     }
 
-    private func number(_ value: SeqNum, base: SeqNum?) -> String {
-        guard let base else { return String(value.raw) }
-        return String(value.raw &- base.raw)
+    private func number(_ shown: ShownNumber?, raw: SeqNum) -> String {
+        guard relativeNumbers, let shown else { return String(raw.raw) }
+        return shown.text
     }
 }

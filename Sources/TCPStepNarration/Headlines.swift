@@ -9,7 +9,8 @@ extension Narrator {
         var lines: [String] = []
         lines.reserveCapacity(events.count)
         for event in events {
-            index.absorb(event)
+            index.beginBurst()
+            index.apply(event)
             lines.append(headline(event, index: index))
         }
         return lines

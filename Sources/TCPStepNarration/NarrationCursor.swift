@@ -1,68 +1,52 @@
 import TCPStepCore
 
 /// Where a narrator got to in a growing trace, so that narrating the newest step costs the new
-/// events only, not the whole history (the live view narrates after every key press). Stepping
-/// back restores the newest checkpoint the shorter trace still extends.
+/// events only, not the whole history (the live view narrates after every key press). It reads
+/// whole steps, up to the one asked for; stepping back returns to the newest checkpoint (the
+/// trace fold's scheme, taken at step ends) before that step.
 public struct NarrationCursor: Sendable {
     var index = TraceIndex()
-    /// Events absorbed so far: always whole steps, the first `processed` of the trace.
-    var processed = 0
-    var lastEvent: TraceEvent?
-    var checkpoints: [(processed: Int, lastEvent: TraceEvent?, index: TraceIndex)] = []
-    /// Events between two checkpoints: a step back replays at most this many.
-    static let checkpointInterval = 1_024
 
     public init() {}
-
-    /// Whether the first `processed` events of `events` are the ones absorbed.
-    func isPrefix(of events: ArraySlice<TraceEvent>) -> Bool {
-        Self.isPrefix(processed, lastEvent, of: events)
-    }
-
-    static func isPrefix(_ count: Int, _ last: TraceEvent?, of events: ArraySlice<TraceEvent>) -> Bool {
-        events.count >= count && (count == 0 || events[events.startIndex + count - 1] == last)
-    }
-
-    /// Goes back to the newest checkpoint `events` extends that has not read `step` yet (or the start).
-    mutating func rewind(for events: ArraySlice<TraceEvent>, before step: Int) {
-        while let checkpoint = checkpoints.last,
-              !Self.isPrefix(checkpoint.processed, checkpoint.lastEvent, of: events) || (checkpoint.lastEvent?.step ?? 0) >= step {
-            checkpoints.removeLast()
-        }
-        if let checkpoint = checkpoints.last {
-            (processed, lastEvent, index) = checkpoint
-        } else {
-            self = NarrationCursor()
-        }
-    }
 }
 
 extension Narrator {
     /// As `narrate(step:in:)`, but remembering in `cursor` what was read, so that the next call
     /// on the same (or a longer) trace reads only what is new.
     public func narrate(step: Int, in events: ArraySlice<TraceEvent>, cursor: inout NarrationCursor) -> StepNarration? {
-        // After a step back the step to narrate may have been read already: read it again.
-        if !cursor.isPrefix(of: events) || (cursor.lastEvent?.step ?? 0) >= step { cursor.rewind(for: events, before: step) }
         let base = events.startIndex
-        var start = cursor.processed
-        while start < events.count {
-            let end = Self.stepEnd(events, from: start)
-            let first = events[base + start]
-            if first.step == step {
-                var index = cursor.index  // the step itself may still grow: read it on a copy
-                return narrate(events[(base + start)..<(base + end)], index: &index)
+        // Steps never go down: find the step's first event by halving.
+        var low = 0, high = events.count
+        while low < high {
+            let middle = (low + high) / 2
+            if events[base + middle].step < step { low = middle + 1 } else { high = middle }
+        }
+        guard low < events.count, events[base + low].step == step else { return nil }
+        let before = events[base ..< base + low]
+        // Read everything before the step (going back to a checkpoint if more was read).
+        if !cursor.index.progress.isPrefix(of: before) {
+            if let snapshot = cursor.index.progress.rewind(for: before) {
+                cursor.index.restore(snapshot)
+            } else {
+                cursor.index.reset()
             }
-            if first.step > step { return nil }
-            cursor.index.beginStep(first.step, first: first)
-            for event in events[(base + start)..<(base + end)] { cursor.index.absorb(event) }
-            cursor.processed = end
-            cursor.lastEvent = events[base + end - 1]
-            if end - (cursor.checkpoints.last?.processed ?? 0) >= NarrationCursor.checkpointInterval {
-                cursor.checkpoints.append((cursor.processed, cursor.lastEvent, cursor.index))
+        }
+        var start = cursor.index.eventCount
+        while start < low {
+            let end = min(Self.stepEnd(events, from: start), low)
+            cursor.index.beginStep(events[base + start].step, first: events[base + start])
+            for offset in start ..< end {
+                cursor.index.apply(events[base + offset])
+                cursor.index.progress.advance(past: events[base + offset], atBoundary: offset == end - 1,
+                                              snapshot: cursor.index.snapshot)
             }
             start = end
         }
-        return nil
+        // The step itself may still grow (the user intervenes): read it, then go back.
+        let snapshot = cursor.index.snapshot()
+        let narration = narrate(events[(base + low)..<(base + Self.stepEnd(events, from: low))], index: &cursor.index)
+        cursor.index.restore(snapshot)
+        return narration
     }
 
     /// `stepEnd` for a slice, with offsets counted from its start.

@@ -103,18 +103,8 @@ public struct Narrator: Sendable {
     /// The narration of step `step` of `events` (a trace from its beginning, such as
     /// `Stepper.events`); nil if the trace has no such step.
     public func narrate(step: Int, in events: some Collection<TraceEvent>) -> StepNarration? {
-        let events = Array(events)
-        var index = TraceIndex()
-        var start = 0
-        while start < events.count {
-            let end = Self.stepEnd(events, from: start)
-            if events[start].step == step { return narrate(events[start..<end], index: &index) }
-            if events[start].step > step { return nil }
-            index.beginStep(events[start].step, first: events[start])
-            for event in events[start..<end] { index.absorb(event) }
-            start = end
-        }
-        return nil
+        var cursor = NarrationCursor()
+        return narrate(step: step, in: Array(events)[...], cursor: &cursor)
     }
 
     /// The events of a trace grouped by step: steps are contiguous and numbered in order.
@@ -132,12 +122,12 @@ public struct Narrator: Sendable {
         let authored = isCommand ? authoredText(commandStep: index.commandSteps, first: first) : nil
         var sentences: [String] = []
         for burst in Self.bursts(events) {
-            for event in burst { index.absorbSegment(event) }
+            index.beginBurst()
+            for event in burst { index.apply(event) }
             let composer = StepComposer(phrasebook: phrasebook, format: formatter, index: index,
                                         profile: scenario.config.profile.name)
             let told = composer.sentences(burst)
             sentences += told.isEmpty ? [headline(burst[burst.startIndex], index: index)] : told
-            for event in burst { index.absorbState(event) }
         }
         return StepNarration(step: first.step, time: first.time, authored: authored, sentences: sentences)
     }

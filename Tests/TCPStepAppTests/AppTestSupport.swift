@@ -45,11 +45,14 @@ extension AppModel {
     /// The frame as plain text.
     mutating func screenText() -> String { frame().text }
 
-    /// The state the host's panel shows now.
-    func state(of host: HostID) -> TCPState { HostPanel(host, in: stepper.simulation).state }
+    /// The live run's stepper (these tests open scenarios, never recordings).
+    var stepper: Stepper { source.stepper! }
+
+    /// The state the host's panel shows now (read from the trace, as the header does).
+    func state(of host: HostID) -> TCPState { TraceFold(events: source.events).hostFacts(host).state }
 
     /// The trace events the last move added (those after `count` events).
-    func events(after count: Int) -> ArraySlice<TraceEvent> { stepper.events.dropFirst(count) }
+    func events(after count: Int) -> ArraySlice<TraceEvent> { source.events.dropFirst(count) }
 }
 
 /// Golden files under Tests/TCPStepAppTests/Golden.

@@ -79,7 +79,7 @@ struct TraceFoldTests {
             +5s client close
             +1s server close
             """)
-        #expect(run.events.count > 3 * TraceFold.checkpointInterval)
+        #expect(run.events.count > 3 * FoldProgress<TraceFold.Snapshot>.checkpointInterval)
         var fold = TraceFold()
         fold.update(with: run.events[...])
         for cut in stride(from: run.events.count, through: 0, by: -97) {

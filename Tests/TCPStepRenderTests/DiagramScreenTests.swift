@@ -8,6 +8,13 @@ import Testing
 @Suite struct DiagramScreenTests {
     static let narration = "The server never heard the client's last ACK, so its timer fired and it sent its FIN again."
 
+    /// The key bar as the app makes it from its keymap (`KeyBindings.hints`).
+    static let keyHints = [
+        KeyHint("␣", "step"), KeyHint("←", "back"), KeyHint("p", "play"), KeyHint("tab", "select"),
+        KeyHint("d", "drop"), KeyHint("l", "delay"), KeyHint("u", "dup"), KeyHint("#", "rel/abs"),
+        KeyHint("?", "help"), KeyHint("q", "quit"),
+    ]
+
     /// The lost-last-ACK story stopped at step 13: the client's second ACK is in flight.
     static func lostLastAckModel(selected: Bool, variants: TeachingVariants = TeachingVariants()) throws
         -> (ScreenModel, Stepper) {
@@ -18,7 +25,7 @@ import Testing
         let model = ScreenModel(
             scenarioTitle: scenario.title, profile: .rfc9293, variants: variants, now: simulation.now,
             step: simulation.stepCount, hosts: HostPanel.all(in: simulation), inFlight: simulation.inFlight,
-            selected: selected ? simulation.inFlight.first?.id : nil, narration: narration)
+            selected: selected ? simulation.inFlight.first?.id : nil, narration: narration, keyHints: keyHints)
         return (model, stepper)
     }
 

@@ -34,9 +34,8 @@ public struct DiagramArrow: Hashable, Sendable {
     public internal(set) var end: End = .inFlight
     /// The column where the arrow turns down.
     public internal(set) var turnX: Int
-    /// The ISNs its numbers are written relative to, as known when it was sent.
-    let seqBase: SeqNum?
-    let ackBase: SeqNum?
+    /// Its numbers as the trace fold read them when it was sent.
+    public let numbers: SegmentNumbers
     /// The label's place: on the departure row, or on the arrival row when the departure run
     /// was too short for it.
     public internal(set) var labelPlace: Place
@@ -71,8 +70,7 @@ public struct DiagramArrow: Hashable, Sendable {
 extension DiagramLayout {
     /// The arrow's label as drawn ("SYN,ACK 0 ack 1"), cut with `ellipsis` where it had to be.
     public func label(of arrow: DiagramArrow, ellipsis: Character = "…") -> String {
-        let numbers = SegmentLabel.numbers(for: arrow.wire, numbering: config.numbering,
-                                           seqBase: arrow.seqBase, ackBase: arrow.ackBase)
+        let numbers = SegmentLabel.numbers(for: arrow.wire, numbers: arrow.numbers, numbering: config.numbering)
         if arrow.labelWasClipped {
             return SegmentLabel.clipped(arrow.wire, core: numbers, toWidth: arrow.labelPlace.width, ellipsis: ellipsis)
         }

@@ -3,7 +3,8 @@ import TCPStepCore
 // How each trace event becomes rows, arrows and notes.
 
 extension DiagramLayout {
-    mutating func apply(_ event: TraceEvent) {
+    public mutating func apply(_ event: TraceEvent) {
+        fold.apply(event)
         switch event.kind {
         case .send(let wire), .inject(let wire):
             depart(wire, event)
@@ -32,11 +33,10 @@ extension DiagramLayout {
         if wire.origin != .injected, hostPorts[wire.from.rawValue] == nil {
             hostPorts[wire.from.rawValue] = wire.segment.sourcePort
         }
-        isns.observe(wire)
-        let bases = isns.bases(for: wire)
         let row = anchorRow(event, host: wire.from)
         let index = arrows.count
-        var arrow = DiagramArrow(wire: wire, startRow: row, turnX: 0, seqBase: bases.seq, ackBase: bases.ack,
+        var arrow = DiagramArrow(wire: wire, startRow: row, turnX: 0,
+                                 numbers: fold.numbers(of: wire.id) ?? SegmentNumbers(wire.segment, seqBase: nil, ackBase: nil),
                                  labelPlace: DiagramArrow.Place(row: row, x: 0, width: 0))
         arrow.turnX = turnColumn(from: wire.from, labelWidth: TextWidth.columns(label(of: arrow)))
         placeDepartureLabel(&arrow)

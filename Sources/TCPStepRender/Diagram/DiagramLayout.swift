@@ -10,7 +10,7 @@ import TCPStepCore
 /// Rows follow events, with a little extra room for time passing (spacers) and long idle
 /// stretches folded into one pause row, so the slant of an arrow shows its transit time while
 /// a 60 s TIME_WAIT still fits on screen.
-public struct DiagramLayout: Sendable {
+public struct DiagramLayout: TraceFolding, Sendable {
     /// What the layout depends on besides the events; a change means a rebuild.
     public struct Config: Hashable, Sendable {
         /// Columns available to the diagram.
@@ -42,18 +42,14 @@ public struct DiagramLayout: Sendable {
     public internal(set) var longestSpan = 0
 
     var arrowByID: [SegmentID: Int] = [:]
-    var isns = InitialSequenceNumbers()
+    /// The trace as the narration and header read it too: incarnations, their numbers, states.
+    public internal(set) var fold = TraceFold()
     var runningTimeWait: Set<ConnectionID> = []
     var rowDuration: Micros?
     /// Each host's first local port, by `HostID.rawValue`.
     var hostPorts: [UInt16?] = [nil, nil]
-    /// How many events are laid out, and the last of them, to tell an extension from a rewrite.
-    var eventCount = 0
-    var lastEvent: TraceEvent?
-    /// Where the layout stood every `checkpointInterval` events, so that stepping back replays a
-    /// few events instead of the whole history.
-    var checkpoints: [Checkpoint] = []
-    static let checkpointInterval = 256
+    /// How far the layout has read, with its checkpoints (the scheme every trace fold shares).
+    public var progress = FoldProgress<Snapshot>()
 
     /// An empty diagram: just the start row with both hosts CLOSED.
     public init(config: Config) {
@@ -70,31 +66,7 @@ public struct DiagramLayout: Sendable {
         update(with: events)
     }
 
-    /// Brings the layout up to `events`: appends what is new when `events` extends what was laid
-    /// out before (stepping forward); otherwise (stepping back, another trace) goes back to the
-    /// newest checkpoint that `events` extends and appends from there.
-    public mutating func update(with events: ArraySlice<TraceEvent>) {
-        if !Self.isPrefix(eventCount, lastEvent, of: events) {
-            if let index = checkpoints.lastIndex(where: { Self.isPrefix($0.eventCount, $0.lastEvent, of: events) }) {
-                restore(checkpoints[index])
-                checkpoints.removeSubrange((index + 1)...)
-            } else {
-                self = DiagramLayout(config: config)
-            }
-        }
-        for event in events.dropFirst(eventCount) {
-            apply(event)
-            eventCount += 1
-            lastEvent = event
-            if eventCount % Self.checkpointInterval == 0 { checkpoints.append(checkpoint()) }
-        }
-    }
-
-    /// True when `count` events ending in `last` are the first events of `events`. Comparing the
-    /// last one is enough: a trace is only ever cut back and regrown, and events carry time and step.
-    static func isPrefix(_ count: Int, _ last: TraceEvent?, of events: ArraySlice<TraceEvent>) -> Bool {
-        events.count >= count && (count == 0 || events[events.startIndex + count - 1] == last)
-    }
+    public mutating func reset() { self = DiagramLayout(config: config) }
 
     /// As `update(with:)`, rebuilding first when `config` differs (a resize, `#`).
     public mutating func update(with events: ArraySlice<TraceEvent>, config: Config) {

@@ -11,22 +11,25 @@ public enum SegmentLabel {
     /// one) when `numbering` is relative and the ISN is known, absolute otherwise.
     public static func text(for wire: WireSegment, numbering: SequenceNumbering,
                             seqBase: SeqNum?, ackBase: SeqNum?) -> String {
-        let core = numbers(for: wire, numbering: numbering, seqBase: seqBase, ackBase: ackBase)
+        text(for: wire, numbers: SegmentNumbers(wire.segment, seqBase: seqBase, ackBase: ackBase), numbering: numbering)
+    }
+
+    /// The label of `wire` with the numbers the trace fold gave it (`TraceFold.numbers(of:)`).
+    public static func text(for wire: WireSegment, numbers: SegmentNumbers, numbering: SequenceNumbering) -> String {
+        let core = self.numbers(for: wire, numbers: numbers, numbering: numbering)
         return tag(for: wire).map { core + " " + $0 } ?? core
     }
 
     /// The label without its tag: "FIN,ACK 1 ack 2".
-    static func numbers(for wire: WireSegment, numbering: SequenceNumbering,
-                        seqBase: SeqNum?, ackBase: SeqNum?) -> String {
+    static func numbers(for wire: WireSegment, numbers: SegmentNumbers, numbering: SequenceNumbering) -> String {
         let segment = wire.segment
-        let seq = number(segment.seq, base: seqBase, numbering: numbering)
-        var text = segment.matchFlags.description + " " + seq
+        var text = segment.matchFlags.description + " " + number(numbers.seq, raw: segment.seq, numbering: numbering)
         if segment.payloadLength > 0 {
             // tcpdump's "first:next" names the bytes it carries without a separate length.
-            text += ":" + number(segment.seq + segment.payloadLength, base: seqBase, numbering: numbering)
+            text += ":" + number(numbers.end, raw: segment.seq + segment.payloadLength, numbering: numbering)
         }
         if segment.flags.contains(.ack) {
-            text += " ack " + number(segment.ack, base: ackBase, numbering: numbering)
+            text += " ack " + number(numbers.ack, raw: segment.ack, numbering: numbering)
         }
         return text
     }
@@ -58,12 +61,13 @@ public enum SegmentLabel {
         }
     }
 
-    /// A number as shown: the signed offset from `base` (a stale segment from an older
-    /// incarnation shows as negative, which is the point), or the raw value.
-    static func number(_ value: SeqNum, base: SeqNum?, numbering: SequenceNumbering) -> String {
-        switch numbering {
-        case .absolute: return String(value.raw)
-        case .relative: return base.map { String(value.distance(from: $0)) } ?? String(value.raw)
+    /// A number as shown: the offset from its incarnation's ISN, or (for a segment of no
+    /// incarnation seen to open, or in absolute numbering) the raw value, marked when it stands
+    /// among relative ones. Never negative.
+    public static func number(_ shown: ShownNumber, raw: SeqNum, numbering: SequenceNumbering) -> String {
+        switch (numbering, shown) {
+        case (.absolute, _): String(raw.raw)
+        case (.relative, _): shown.text
         }
     }
 

@@ -17,16 +17,3 @@ extension Screen {
                     theme: theme, &grid)
     }
 }
-
-extension KeyHint {
-    /// The few keys a lecturer needs while presenting; `?` lists the rest.
-    public static let presenter: [KeyHint] = [
-        KeyHint("␣", "step"), KeyHint("←", "back"), KeyHint("p", "play"), KeyHint("tab", "select"),
-        KeyHint("d", "drop"), KeyHint("?", "help"), KeyHint("q", "quit"),
-    ]
-
-    /// The same keys named in ASCII, for `--ascii` terminals.
-    public static let presenterASCII: [KeyHint] = presenter.map { hint in
-        standardASCII.first { $0.action == hint.action } ?? hint
-    }
-}

@@ -31,7 +31,7 @@ public struct ScreenModel: Hashable, Sendable {
 
     public init(scenarioTitle: String, profile: ProfileName, variants: TeachingVariants = TeachingVariants(),
                 now: Micros, step: Int, hosts: [HostPanel], inFlight: [WireSegment], selected: SegmentID? = nil,
-                narration: String = "", status: String? = nil, keyHints: [KeyHint] = KeyHint.standard,
+                narration: String = "", status: String? = nil, keyHints: [KeyHint] = [],
                 scroll: DiagramScroll = .followNewest, numbering: SequenceNumbering = .relative,
                 glyphs: GlyphSet = .unicode, theme: Theme = .default, layoutStyle: ScreenLayoutStyle = .standard) {
         self.scenarioTitle = scenarioTitle
@@ -102,19 +102,4 @@ public struct KeyHint: Hashable, Sendable {
         self.action = action
     }
 
-    /// The keys of the stepping view, as DESIGN-tui.md shows them.
-    public static let standard: [KeyHint] = [
-        KeyHint("␣", "step"), KeyHint("←", "back"), KeyHint("p", "play"), KeyHint("tab", "select"),
-        KeyHint("d", "drop"), KeyHint("l", "delay"), KeyHint("u", "dup"), KeyHint("#", "rel/abs"),
-        KeyHint("?", "help"), KeyHint("q", "quit"),
-    ]
-
-    /// The same keys named in ASCII, for `--ascii` terminals.
-    public static let standardASCII: [KeyHint] = standard.map { hint in
-        switch hint.key {
-        case "␣": KeyHint("space", hint.action)
-        case "←": KeyHint("left", hint.action)
-        default: hint
-        }
-    }
 }

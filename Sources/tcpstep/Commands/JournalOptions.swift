@@ -31,16 +31,18 @@ struct JournalOptions: ParsableArguments {
             }
             resumed = options.scenario
         }
-        let scenario = try options.load()
+        let input = try options.loadInput()
+        let scenario = input.scenario
         let name = Self.scenarioName(of: scenario)
         let firstLine = scenario.text.flatMap { $0.split(separator: "\n", maxSplits: 1).first }
         // A resumed journal keeps its header (and its file); anything else starts a new one.
         let header = resumed != nil && firstLine.map({ JournalText.headerFields(of: $0) != nil }) == true
             ? String(firstLine!).trimmingCharacters(in: .newlines)
             : JournalText.header(scenario: name, started: SessionStore.stamp(started, format: "%Y-%m-%dT%H:%M:%SZ"))
-        var session = JournalSession(scenario: scenario, header: header,
+        var session = JournalSession(input: input, header: header,
                                      defaultSaveName: "\(SessionStore.fileName(name))-\(SessionStore.stamp(started, format: "%Y%m%d-%H%M")).tcps")
-        if noJournal || scenario.view == .pileup { return session }
+        // A recorded trace is not a session; the pile-up view has no timeline.
+        guard case .scenario = input, !noJournal, scenario.view != .pileup else { return session }
         if let path = journal ?? resumed {
             session.path = path
         } else if let store {
@@ -67,7 +69,7 @@ struct JournalOptions: ParsableArguments {
 
 /// What the interactive loop needs to journal a session.
 struct JournalSession {
-    var scenario: Scenario
+    var input: ScenarioInput
     var header: String
     var defaultSaveName: String
     /// nil: not journaled.

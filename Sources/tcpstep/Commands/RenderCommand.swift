@@ -47,8 +47,9 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try exitCleanly {
-            let scenario = try options.load()
-            let events = HeadlessRun.trace(of: scenario)
+            let input = try options.loadInput()
+            let scenario = input.scenario
+            let events = input.events
             var colours = Theme.named(theme) ?? .default
             if !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty { colours = colours.withoutColor() }
             let diagramOptions = DiagramOptions(

@@ -37,7 +37,13 @@ struct RunCommand: ParsableCommand {
             appOptions.presenter = presenter
             appOptions.quiz = quiz
             let session = try journaling.session(options)
-            let code = InteractiveLoop.run(scenario: session.scenario, options: appOptions, journal: session)
+            let code: Int32 = switch session.input {
+            case .scenario(let scenario): InteractiveLoop.run(scenario: scenario, options: appOptions, journal: session)
+            case .recording(let scenario, let events):
+                InteractiveLoop.run { isUTF8 in
+                    AppModel(recording: events, scenario: scenario, options: appOptions.adjusted(isUTF8: isUTF8))
+                }
+            }
             if let path = session.path, code == 0 {
                 FileHandle.standardError.write(Data("tcpstep: session journaled in \(path) (`tcpstep --resume` reopens it)\n".utf8))
             }

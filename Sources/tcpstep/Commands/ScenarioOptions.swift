@@ -5,7 +5,7 @@ import TCPStepScenario
 
 /// What every command that runs a scenario accepts.
 struct ScenarioOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("A scenario file (.tcps) or the name of a built-in scenario (see `tcpstep list`).", valueName: "scenario"))
+    @Argument(help: ArgumentHelp("A scenario file (.tcps), the name of a built-in scenario (see `tcpstep list`), or a JSON-lines trace file (from `tcpstep trace --json` or any program writing that format; recognised by its content).", valueName: "scenario"))
     var scenario: String?
 
     @Option(help: "Override the scenario's profile: rfc9293 (the RFC) or linux (a current Linux kernel).")

@@ -11,7 +11,8 @@ struct TraceCommand: ParsableCommand {
         discussion: """
         With --json, one JSON object per line per event (send, inject, deliver, drop, duplicate, \
         delay, state, timer, app, signal), times in milliseconds of virtual time. This output is \
-        a contract: checks and exports rely on its field names.
+        a contract: checks and exports rely on its field names. Given such a JSON-lines file \
+        instead of a scenario, it reads it back and prints it again (the same bytes with --json).
         """)
 
     @OptionGroup var options: ScenarioOptions
@@ -21,8 +22,9 @@ struct TraceCommand: ParsableCommand {
 
     func run() throws {
         try exitCleanly {
-            let scenario = try options.load()
-            let events = HeadlessRun.trace(of: scenario)
+            let input = try options.loadInput()
+            let scenario = input.scenario
+            let events = input.events
             if json {
                 var output = ""
                 output.reserveCapacity(events.count * 160)

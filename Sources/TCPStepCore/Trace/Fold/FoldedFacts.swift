@@ -11,6 +11,18 @@ public enum ShownNumber: Hashable, Sendable {
         if case .absolute = self { return true }
         return false
     }
+
+    /// Written before an absolute number among relative ones: `SYN #90 (stale)`, like the `#`
+    /// key that switches every number to absolute.
+    public static let absoluteMark = "#"
+
+    /// "0", "101", or "#90".
+    public var text: String {
+        switch self {
+        case .relative(let offset): String(offset)
+        case .absolute(let value): Self.absoluteMark + String(value)
+        }
+    }
 }
 
 /// How a segment's numbers read, decided once when it is sent (a later incarnation on the same
@@ -29,6 +41,14 @@ public struct SegmentNumbers: Hashable, Sendable {
 
     /// True when some number had to be shown absolute among relative ones.
     public var hasAbsolute: Bool { seq.isMarkedAbsolute || ack.isMarkedAbsolute }
+
+    /// The numbers of `segment` from the ISNs of its sender (`seqBase`) and of its receiver
+    /// (`ackBase`); absolute where a base is unknown.
+    public init(_ segment: Segment, seqBase: SeqNum?, ackBase: SeqNum?) {
+        seq = Self.number(segment.seq, base: seqBase)
+        end = Self.number(segment.seq + segment.payloadLength, base: seqBase)
+        ack = Self.number(segment.ack, base: ackBase)
+    }
 
     /// A number from `base`: the offset when the base is known and the number is not before it.
     static func number(_ value: SeqNum, base: SeqNum?) -> ShownNumber {
