@@ -20,7 +20,7 @@ import Testing
         model.step(2)
         var live = model.stepper
         live.go(to: live.moveCount)
-        return (model.journal.text, Session.json(live.events))
+        return (model.journalText, Session.json(live.events))
     }
 
     @Test func everyTruncationOpensAValidPrefixOrSaysWhy() throws {

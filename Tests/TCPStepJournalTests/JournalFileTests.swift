@@ -25,7 +25,7 @@ import Testing
         let keys: [Character] = [" ", " ", " ", " ", "d", " ", " ", "x", " ", "b", "b", "b", "u", " ", "#", "r", " ", "c", " "]
         for key in keys {
             _ = app.handle(.key(.character(key)))
-            #expect(contents(path) == app.model.journal.text, "after \(key)")
+            #expect(contents(path) == app.model.journalText, "after \(key)")
         }
         #expect(app.model.status == nil || !(app.model.status!.contains("journal")))
         #expect(!FileManager.default.fileExists(atPath: path + ".tmp"))
@@ -63,7 +63,7 @@ import Testing
         var model = try Session.model("teardown")
         model.step(5)
         model.press("x")
-        try Data(model.journal.text.utf8).write(to: URL(fileURLWithPath: first))
+        try Data(model.journalText.utf8).write(to: URL(fileURLWithPath: first))
         let summary = try #require(store.summaries().first)
         #expect(summary.scenario == "teardown" && summary.started == "2026-11-25T15:50:02Z")
         #expect(summary.steps == 5 && summary.actions == 1 && summary.damage == nil)

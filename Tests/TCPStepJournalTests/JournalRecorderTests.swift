@@ -15,7 +15,7 @@ import Testing
     @Test func actionsAreTimedLinesAndStepsOnlyMoveOpenAt() throws {
         var model = try Session.model("handshake")
         _ = model.takeJournalEdits()
-        #expect(model.journal.text.hasPrefix("# tcpstep journal: handshake, started 2026-11-25T15:50:02Z\n"))
+        #expect(model.journalText.hasPrefix("# tcpstep journal: handshake, started 2026-11-25T15:50:02Z\n"))
         #expect(model.openAtLine == "open-at step 0 actions 0")
 
         // Four steps: the client's ACK is in flight and selected. Steps write only the position.
@@ -100,7 +100,7 @@ import Testing
         model.load(teardown)
         _ = model.update(.tick)
         #expect(model.journalActions == [])
-        #expect(model.journal.text.contains(try #require(teardown.text?.split(separator: "\n").first.map(String.init))))
+        #expect(model.journalText.contains(try #require(teardown.text?.split(separator: "\n").first.map(String.init))))
     }
 
     @Test func savePromptAsksForANameAndHandsItToTheLoop() throws {

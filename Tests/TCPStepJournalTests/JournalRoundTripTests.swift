@@ -37,7 +37,7 @@ import Testing
         model.step(4)
         model.press("x")
         model.press("u")
-        let saved = model.journal.text
+        let saved = model.journalText
         // Stepped to the end, the live session's trace is the saved file's headless trace.
         while model.stepper.simulation.nextEventTime.map({ $0 <= model.scenario.runUntil }) ?? false { model.step(1) }
         #expect(Session.json(model.stepper.events) == (try Session.headlessTrace(saved)))
@@ -52,7 +52,7 @@ import Testing
         model.step(2)
         model.press(.left)
         let screen = model.screenText()
-        var reopened = try Session.reopen(model.journal.text)
+        var reopened = try Session.reopen(model.journalText)
         #expect(reopened.screenText() == screen)
         #expect(!model.narrationText.isEmpty, "a step back narrates the step it lands on")
         #expect(reopened.stepper.position == model.stepper.position)
@@ -62,7 +62,7 @@ import Testing
     }
 
     private func checkRoundTrip(_ model: AppModel, _ label: String) throws {
-        let text = model.journal.text
+        let text = model.journalText
         let scenario = try ScenarioParser.parse(text, fileName: "journal.tcps")
         let (replayed, stop, _) = TimelinePlayer.stepper(for: scenario)
         #expect(stop == nil, "\(label): \(String(describing: stop))\n\(text)")
@@ -97,7 +97,7 @@ import Testing
         #expect(model.stepper.events.contains { if case .drop(_, .user) = $0.kind { true } else { false } })
         model.press("x")
         #expect(model.journalActions == ["at 100ms step 4 drop c2s ACK", "at 100ms step 4 client close"])
-        let reopened = try Session.reopen(model.journal.text)
+        let reopened = try Session.reopen(model.journalText)
         #expect(Session.json(reopened.stepper.events) == Session.json(model.stepper.events))
     }
 }

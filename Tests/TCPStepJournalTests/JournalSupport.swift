@@ -44,12 +44,18 @@ extension AppModel {
 
     mutating func screenText() -> String { frame().text }
 
+    /// The live run's stepper (these tests open scenarios, never recordings).
+    var stepper: Stepper { source.stepper! }
+
+    /// The journal's text (every scenario session has one).
+    var journalText: String { journal!.text }
+
     /// The timed lines of the journal (no head, no comments).
     var journalActions: [String] {
-        journal.text.split(separator: "\n").filter { $0.hasPrefix("at ") && $0.contains(" step ") }.map(String.init)
+        journalText.split(separator: "\n").filter { $0.hasPrefix("at ") && $0.contains(" step ") }.map(String.init)
     }
 
     var openAtLine: String? {
-        journal.text.split(separator: "\n").last.map { String($0).trimmingCharacters(in: .whitespaces) }
+        journalText.split(separator: "\n").last.map { String($0).trimmingCharacters(in: .whitespaces) }
     }
 }

@@ -23,7 +23,7 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             _ = plain.value.update(.stepForward)
             blackHole(plain.value.takeJournalEdits())
-            if plain.value.stepper.simulation.isQuiet { _ = plain.value.update(.sendData) }
+            if plain.value.source.stepper!.simulation.isQuiet { _ = plain.value.update(.sendData) }
         }
     }
 
@@ -34,7 +34,7 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             _ = journaled.value.model.update(.stepForward)
             journaled.value.writeJournal()
-            if journaled.value.model.stepper.simulation.isQuiet { _ = journaled.value.model.update(.sendData) }
+            if journaled.value.model.source.stepper!.simulation.isQuiet { _ = journaled.value.model.update(.sendData) }
         }
     }
 
@@ -82,7 +82,7 @@ enum LongSession {
             _ = model.update(.sendData)
             for _ in 0 ..< 3 { _ = model.update(.stepForward) }
         }
-        precondition(model.journal.text.components(separatedBy: "client send 100").count - 1 == actions)
+        precondition(model.journal!.text.components(separatedBy: "client send 100").count - 1 == actions)
         _ = model.takeJournalEdits()
         return model
     }()
@@ -90,7 +90,7 @@ enum LongSession {
     /// The session's journal, written once.
     static let journalPath: String = {
         let path = scratch("long.tcps")
-        try! Data(model.journal.text.utf8).write(to: URL(fileURLWithPath: path))
+        try! Data(model.journal!.text.utf8).write(to: URL(fileURLWithPath: path))
         return path
     }()
 
