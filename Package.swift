@@ -9,6 +9,7 @@ import PackageDescription
 //   TCPStepRender    trace → layout → grid of styled cells (pure; also text export)
 //   TCPStepExport    trace → ladder model → SVG, HTML player, Mermaid, PlantUML, mscgen, pcap (pure)
 //   TCPStepApp       the interactive model: keys → messages → update → view (pure)
+//   TCPStepJournal   session journals on disk: writing them crash-safe, the sessions directory
 //   TCPStepTerminal  the only code that touches ncurses (through Modules/CNcursesw)
 //   TCPStepCapture   pcap/pcapng captures and live capture (through Modules/CPcap) → traces
 //   tcpstep          the command line (swift-argument-parser)
@@ -26,6 +27,7 @@ let package = Package(
         .library(name: "TCPStepApp", targets: ["TCPStepApp"]),
         .library(name: "TCPStepTerminal", targets: ["TCPStepTerminal"]),
         .library(name: "TCPStepCapture", targets: ["TCPStepCapture"]),
+        .library(name: "TCPStepJournal", targets: ["TCPStepJournal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,10 +45,11 @@ let package = Package(
         .target(name: "TCPStepApp", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender", "TCPStepPileup"]),
         .target(name: "TCPStepTerminal", dependencies: ["CNcursesw", "TCPStepRender"]),
         .target(name: "TCPStepCapture", dependencies: ["CPcap", "TCPStepCore"]),
+        .target(name: "TCPStepJournal", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepApp"]),
         .executableTarget(
             name: "tcpstep",
             dependencies: [
-                "TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepPileup", "TCPStepRender", "TCPStepExport", "TCPStepApp", "TCPStepTerminal", "TCPStepCapture",
+                "TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepPileup", "TCPStepRender", "TCPStepExport", "TCPStepApp", "TCPStepTerminal", "TCPStepCapture", "TCPStepJournal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Golden-file comparison shared by the test targets that check rendered text.
@@ -58,6 +61,7 @@ let package = Package(
         .testTarget(name: "TCPStepAppTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender", "TCPStepApp", "TCPStepPileup", "GoldenFiles"], exclude: ["Golden"]),
         .testTarget(name: "TCPStepCaptureTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepCapture", "tcpstep"], exclude: ["Fixtures"]),
         .testTarget(name: "TCPStepExportTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender", "TCPStepExport"]),
+        .testTarget(name: "TCPStepJournalTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepApp", "TCPStepJournal"]),
         // Drives the real binary in tmux; depending on it makes `swift test` build it first.
         .testTarget(name: "EndToEndTests", dependencies: ["tcpstep"]),
     ]

@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // What the benchmark executables share (a value mutated in place between iterations).
+        .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
         .executableTarget(
             name: "CoreBenchmarks",
             dependencies: [
@@ -28,6 +30,7 @@ let package = Package(
         .executableTarget(
             name: "ViewBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "TCPStepCore", package: tcpstep),
                 .product(name: "TCPStepScenario", package: tcpstep),
@@ -49,6 +52,20 @@ let package = Package(
                 .product(name: "TCPStepApp", package: tcpstep),
             ],
             path: "Benchmarks/PileupBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        // Issue 12: session journals (a step's journaling cost, opening a 10,000-action journal).
+        .executableTarget(
+            name: "JournalBenchmarks",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "TCPStepCore", package: tcpstep),
+                .product(name: "TCPStepScenario", package: tcpstep),
+                .product(name: "TCPStepRender", package: tcpstep),
+                .product(name: "TCPStepApp", package: tcpstep),
+                .product(name: "TCPStepJournal", package: tcpstep),
+            ],
+            path: "Benchmarks/JournalBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     ]
 )

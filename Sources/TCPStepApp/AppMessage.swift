@@ -37,6 +37,8 @@ public enum AppMessage: Hashable, Sendable {
     /// Write the diagram as it stands now as SVG and HTML (`e`).
     case exportSnapshot
     case toggleHelp
+    /// `w`: save the session as a scenario file (asks for a name).
+    case saveSession
     /// Switch the "predict the next state" quiz on or off.
     case toggleQuiz
     /// A key while an overlay (help, scenario picker, quiz question) is open.

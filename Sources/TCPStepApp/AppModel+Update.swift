@@ -6,6 +6,7 @@ extension AppModel {
     /// The one place where the interactive view changes. Returns what the loop must do.
     public mutating func update(_ message: AppMessage) -> [AppCommand] {
         let commands = apply(message)
+        if let stepper = source.stepper { journal?.observe(stepper, scenario: scenario) }
         if narrationCache?.position != source.position || narrationCache?.events != source.events.count {
             refreshNarration()
         }
@@ -89,7 +90,11 @@ extension AppModel {
             overlay = .injectMenu
         case .restart:
             switch source {
-            case .live: source = .live(Stepper(simulation: scenario.makeSimulation()))
+            case .live:
+                // Back to the start; a scenario's own timed actions stay ahead, to redo.
+                var stepper = TimelinePlayer.stepper(for: scenario).stepper
+                stepper.go(to: 0)
+                source = .live(stepper)
             case .recorded(var recording):
                 recording.go(to: 0)
                 source = .recorded(recording)
@@ -114,6 +119,8 @@ extension AppModel {
             status = text(absoluteNumbers ? .statusAbsolute : .statusRelative)
         case .exportSnapshot:
             exportSnapshot()
+        case .saveSession:
+            overlay = .savePrompt(defaultSaveName)
         case .toggleHelp:
             overlay = overlay == .help ? nil : .help
         case .toggleQuiz:
@@ -210,8 +217,36 @@ extension AppModel {
         case .answer:
             overlay = nil
             if key == .character(" ") || key == .right || key == .character("n") { requestStep() }
+        case .savePrompt(var name):
+            switch key {
+            case .character(let typed): name.append(typed); overlay = .savePrompt(name)
+            case .backspace: _ = name.popLast(); overlay = .savePrompt(name)
+            case .enter:
+                overlay = nil
+                saveRequest = name.isEmpty ? defaultSaveName : name
+            case .escape:
+                overlay = nil
+                status = "not saved"
+            default: break
+            }
         }
         return []
+    }
+
+    /// The loop wrote (or failed to write) the file `w` asked for; `message` says which.
+    public mutating func finishSave(_ message: String) {
+        saveRequest = nil
+        status = message
+    }
+
+    /// What the journal file must become since the last call (the loop writes it before painting).
+    public mutating func takeJournalEdits() -> [JournalRecorder.Edit] {
+        journal?.takePending() ?? []
+    }
+
+    /// A message from outside the model (the journal cannot be written …), shown until the next key.
+    public mutating func show(status message: String) {
+        status = message
     }
 
     /// Opens another scenario in place.
@@ -266,7 +301,7 @@ extension AppModel {
     }
 
     /// Keeps the selection on something in flight and the diagram on the newest events.
-    private mutating func afterMove() {
+    mutating func afterMove() {
         let inFlight = currentFold().inFlight
         if let selection, inFlight.contains(where: { $0.id == selection }) { return }
         selection = inFlight.last?.id

@@ -44,6 +44,13 @@ public struct AppModel: Sendable {
     var rowsPerTransitFit: (width: Int, height: Int, source: String, rows: Int)?
     /// The scenario's title card is showing (presenter mode starts with it).
     public internal(set) var showsTitleCard = false
+    /// The session as a scenario file, kept in step with the timeline (`JournalRecorder`); nil
+    /// for a recorded trace, which is not a session.
+    public internal(set) var journal: JournalRecorder?
+    /// The file name `w` offers.
+    public var defaultSaveName = "session.tcps"
+    /// A file name confirmed in the save prompt, for the loop to write `journal.text` to.
+    public internal(set) var saveRequest: String?
 
     /// Steps per second when playing.
     public static let playSpeeds: [Double] = [0.5, 1, 2, 4, 8, 16]
@@ -56,13 +63,23 @@ public struct AppModel: Sendable {
         case injectMenu
         case question(QuizQuestion)
         case answer(QuizQuestion, chosen: Int)
+        /// `w`: the file name being typed.
+        case savePrompt(String)
     }
 
-    public init(scenario: Scenario, options: AppOptions = AppOptions()) {
+    /// Opens a scenario; one with timed actions (a journal) opens where its `open-at` says.
+    /// `journalHeader` is the journal's first line (the loop adds the wall-clock start time).
+    public init(scenario: Scenario, options: AppOptions = AppOptions(), journalHeader: String? = nil) {
         self.scenario = scenario
         self.options = options
-        source = .live(Stepper(simulation: scenario.makeSimulation()))
-        showsTitleCard = options.presenter
+        let (stepper, stop, done) = TimelinePlayer.stepper(for: scenario)
+        source = .live(stepper)
+        journal = JournalRecorder(header: journalHeader ?? JournalText.header(scenario: scenario.title, started: "unknown"),
+                                  scenario: scenario, stepper: stepper, done: done)
+        status = scenario.damage ?? stop.map { "\(scenario.source):\($0.line): \($0.message); opened what came before" }
+        showsTitleCard = options.presenter && stepper.position == 0 && status == nil
+        afterMove()
+        refreshNarration()
     }
 
     /// A viewer over a recorded trace (`tcpstep trace --json`, a capture, a saved session):

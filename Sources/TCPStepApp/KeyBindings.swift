@@ -77,6 +77,8 @@ public enum KeyBindings {
                 helpZH: "重新开始这个场景"),
         Binding(keys: [.character("S")], message: .openScenarioPicker, helpKeys: "S", help: "pick another scenario",
                 helpZH: "选择另一个场景"),
+        Binding(keys: [.character("w")], message: .saveSession, helpKeys: "w", help: "save this session as a scenario file",
+                helpZH: "把这次会话保存为场景文件", needsSimulation: true),
         Binding(keys: [.pageUp], message: .scrollUp(10), helpKeys: "PgUp PgDn Home End",
                 help: "scroll the history (End follows the newest)", helpZH: "滚动历史（End 跟随最新）"),
         Binding(keys: [.pageDown], message: .scrollDown(10), helpKeys: "", help: "", helpZH: ""),

@@ -32,6 +32,9 @@ enum OverlayPainter {
                     + question.choices.enumerated().map { "  \($0.offset + 1)  \($0.element.name)" })
             lines += ["", text(.quizAnswerWith, question.choiceCount, "\(score.right)/\(score.asked)")]
             box(title: text(.quizTitle), lines: lines, theme: theme, glyphs: glyphs, into: &grid)
+        case .savePrompt(let name):
+            let lines = [text(.savePrompt), "", "> \(name)_", "", text(.saveHint)]
+            box(title: text(.saveTitle), lines: lines, theme: theme, glyphs: glyphs, into: &grid)
         case .answer(let question, let chosen):
             let right = chosen == question.correct
             let entered = question.choices[question.correct].name

@@ -25,8 +25,9 @@ struct TCPStep: ParsableCommand {
           tcpstep render teardown         the diagram as plain text
           tcpstep export teardown --format svg -o teardown.svg   a figure (also html, pcap, …)
           tcpstep connections curl.pcap   the TCP connections of a capture; `tcpstep curl.pcap` opens one
+          tcpstep --resume                reopen the last session where it ended (see `tcpstep sessions`)
         """,
-        subcommands: [RunCommand.self, TraceCommand.self, RenderCommand.self, ExportCommand.self, ListCommand.self, CheckCommand.self, PileupCommand.self, ConnectionsCommand.self, LiveCommand.self],
+        subcommands: [RunCommand.self, TraceCommand.self, RenderCommand.self, ExportCommand.self, ListCommand.self, CheckCommand.self, PileupCommand.self, ConnectionsCommand.self, LiveCommand.self, SessionsCommand.self],
         defaultSubcommand: RunCommand.self)
 
     /// ArgumentParser's own `main`, except that its messages (which quote the offending

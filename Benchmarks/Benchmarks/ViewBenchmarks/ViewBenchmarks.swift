@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import TCPStepApp
 import TCPStepCore
 import TCPStepNarration
@@ -79,7 +80,7 @@ let benchmarks: @Sendable () -> Void = {
 
     let appBackward = Box { LongHistory.app }
     Benchmark("App: step back = update(.stepBack) + frame()") { benchmark in
-        if appBackward.value.stepper.events.count < LongHistory.minimumEvents {
+        if appBackward.value.source.events.count < LongHistory.minimumEvents {
             appBackward.value = LongHistory.app  // now and then: back to the top, and
             _ = appBackward.value.update(.stepBack)  // a first step outside the measurement (copy-on-write)
         }
@@ -113,7 +114,7 @@ let benchmarks: @Sendable () -> Void = {
 
     let paintBackward = Box { LongHistory.app }
     Benchmark("App+curses: step back = update + frame + paint", configuration: paintConfig) { benchmark in
-        if paintBackward.value.stepper.events.count < LongHistory.minimumEvents {
+        if paintBackward.value.source.events.count < LongHistory.minimumEvents {
             paintBackward.value = LongHistory.app
             _ = paintBackward.value.update(.stepBack)
         }
@@ -142,27 +143,6 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.stopMeasurement()
         benchmark.measurement(.custom("paint bytes"), session.lastPaintByteCount ?? 0)
         benchmark.measurement(.custom("changed cells"), Curses.changedCells(blank, frame))
-    }
-}
-
-/// A value the benchmark closures share and mutate between iterations, made on first use.
-final class Box<Value>: @unchecked Sendable {
-    private let make: () -> Value
-    private var stored: Value?
-    init(_ make: @escaping () -> Value) { self.make = make }
-    var value: Value {
-        get {
-            if let stored { return stored }
-            let made = make()
-            stored = made
-            return made
-        }
-        set { stored = newValue }
-        // In place: a get-then-set would copy the value and make every mutation copy its buffers.
-        _modify {
-            if stored == nil { stored = make() }
-            yield &stored!
-        }
     }
 }
 
@@ -219,7 +199,7 @@ enum LongHistory {
     static let app: AppModel = {
         var model = AppModel(scenario: scenario)
         _ = model.update(.resize(width: width, height: height))
-        while model.stepper.events.count < startEvents {
+        while model.source.events.count < startEvents {
             _ = model.update(.stepForward)
         }
         _ = model.frame()

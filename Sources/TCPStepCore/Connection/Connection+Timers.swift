@@ -49,7 +49,8 @@ extension Connection {
     /// first, but tcpstep sends everything the window allows at once), then arm the RTO from
     /// now, not backed off: the probe does not double it.
     private mutating func sendTailLossProbe(now: Micros, config: ConnectionConfig, _ actions: inout [ConnectionAction]) {
-        guard let last = retransmissionQueue.indices.last else { return }
+        guard !retransmissionQueue.isEmpty else { return }
+        let last = retransmissionQueue.count - 1
         retransmissionQueue[last].wasRetransmitted = true
         tailLossProbeHighSeq = sndNxt
         actions.append(.send(retransmission(of: retransmissionQueue[last], config: config), isRetransmission: true))

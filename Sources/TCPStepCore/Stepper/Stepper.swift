@@ -28,7 +28,8 @@ public struct Stepper: Sendable {
     /// Every event recorded so far, including those of moves that were stepped back over (they
     /// come back on redo); `events` is the part that is true at the current position.
     private var log = TraceLog()
-    private var moves: [Move] = []
+    /// Every move so far, including those stepped back over (a journal reads the timeline here).
+    public private(set) var moves: [Move] = []
     /// Events recorded after k moves, at index k.
     private var eventCounts: [Int] = [0]
     /// checkpoints[i]: the simulation after i × checkpointInterval moves.

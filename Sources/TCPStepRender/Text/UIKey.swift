@@ -27,6 +27,7 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
     case quizRight, quizWrong, quizContinue, quizCorrectTitle, quizWrongTitle, quizOnPrompt
     case titleCardBegin, closingTitle, closingContinue, injectTitle, injectClose
     case injectSYN, injectData, injectFIN, injectRST, injectFrom
+    case saveTitle, savePrompt, saveHint
     // The pile-up view
     case pileTitle, pilePaused, pileTooSmall, pileOnWebServer, pileOnDatabase, pileRateTimesMSL, pileOtherLive
     case pileFreePorts, pileFreeOf, pileFailed, pileWaiting, pileShed, pileReference, pileCeiling, pileFailedStrip
@@ -205,6 +206,12 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
                "错误：资源不足（临时端口用完）"),
         .errorTimedOut: ("error: connection timed out (ETIMEDOUT)",
                "错误：连接超时（ETIMEDOUT）"),
+        .saveTitle: ("save",
+               "保存"),
+        .savePrompt: ("Save this session as a scenario file:",
+               "把这次会话保存为场景文件："),
+        .saveHint: ("a name relative to the current directory · enter saves · esc cancels",
+               "相对于当前目录的文件名 · 回车保存 · esc 取消"),
         .helpTitle: ("keys",
                "按键"),
         .helpClose: ("any key closes this help",

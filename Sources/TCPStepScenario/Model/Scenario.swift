@@ -33,6 +33,14 @@ public struct Scenario: Hashable, Sendable {
     /// The Linux sysctls set (`set tcp_…`, `--sysctl`), already applied to `config.profile`; kept
     /// so that a profile override and the pile-up view can apply them again.
     public var sysctls: [SysctlSetting] = []
+    /// Timed actions (`at 1.3s step 14 drop s2c FIN+ACK#2`): what a session did between events.
+    public var timeline: [TimedAction] = []
+    /// Where the interactive view opens it (`open-at`); nil: at the start.
+    public var openAt: OpenAt?
+    /// The text it was parsed from (a session journal copies it as its head).
+    public var text: String?
+    /// For a damaged journal opened up to where it breaks: which line stopped it and why.
+    public var damage: String?
 
     public init() {}
 

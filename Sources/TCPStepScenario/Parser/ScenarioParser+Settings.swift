@@ -114,6 +114,13 @@ extension ScenarioParser {
     /// `drop|dup|delay DIR SELECTOR [TIME]`: SELECTOR is N (the N-th segment sent that way) or
     /// FLAGS[#K] (the K-th whose flags, PSH ignored, are exactly FLAGS).
     mutating func parseFault(_ tokens: [Token]) throws(ScenarioError) {
+        let (direction, selector, fault) = try faultParts(tokens, choice: parseSelector)
+        appendFaultRule(FaultRule(direction: direction, selector: selector, fault: fault))
+    }
+
+    /// The direction, segment and fault of a `drop|dup|delay` line; `choice` reads the segment word.
+    func faultParts<Choice>(_ tokens: [Token], choice: (Token) throws(ScenarioError) -> Choice)
+        throws(ScenarioError) -> (Direction, Choice, FaultRule.Fault) {
         let verb = tokens[0]
         guard tokens.count >= 3 else {
             throw error(verb.column, "`\(verb.text)` needs a direction (c2s or s2c) and a segment, as in `\(verb.text) c2s 3` or `\(verb.text) s2c FIN+ACK`")
@@ -121,7 +128,7 @@ extension ScenarioParser {
         guard let direction = ValueParsers.direction(tokens[1].text) else {
             throw error(tokens[1].column, "expected a direction, c2s or s2c, found `\(tokens[1].text)`")
         }
-        let selector = try parseSelector(tokens[2])
+        let selector = try choice(tokens[2])
         let fault: FaultRule.Fault
         switch verb.text {
         case "drop": fault = .drop; try expectEnd(tokens, 3)
@@ -131,10 +138,10 @@ extension ScenarioParser {
             fault = .delay(try duration(tokens[3]))
             try expectEnd(tokens, 4)
         }
-        appendFaultRule(FaultRule(direction: direction, selector: selector, fault: fault))
+        return (direction, selector, fault)
     }
 
-    private func parseSelector(_ token: Token) throws(ScenarioError) -> FaultRule.Selector {
+    func parseSelector(_ token: Token) throws(ScenarioError) -> FaultRule.Selector {
         if let n = Int(token.text) {
             guard n > 0 else { throw error(token.column, "segments are counted from 1") }
             return .nth(n)
@@ -162,6 +169,13 @@ extension ScenarioParser {
 
     /// `inject DIR FLAGS seq=N [ack=N] [len=N] [sport=P] [dport=P] [at T]`.
     mutating func parseInjection(_ tokens: [Token]) throws(ScenarioError) {
+        let (direction, segment) = try injectedSegment(tokens, allowsAt: true)
+        appendInjection(.inject(direction, segment))
+    }
+
+    /// The segment an `inject` line describes (`tokens[0]` is the verb). A timed action's
+    /// `inject` follows a step and takes no `at`.
+    mutating func injectedSegment(_ tokens: [Token], allowsAt: Bool) throws(ScenarioError) -> (Direction, Segment) {
         let verb = tokens[0]
         guard tokens.count >= 3 else { throw error(verb.column, "`inject` needs a direction and flags, as in `inject c2s SYN seq=90 at 2s`") }
         guard let direction = ValueParsers.direction(tokens[1].text) else {
@@ -175,7 +189,7 @@ extension ScenarioParser {
         var index = 3
         while index < tokens.count {
             let token = tokens[index]
-            if token.text == "at" {
+            if token.text == "at", allowsAt {
                 guard index + 1 < tokens.count else { throw error(token.column, "`at` needs a time") }
                 setTime(try duration(tokens[index + 1]))
                 index += 2
@@ -210,6 +224,6 @@ extension ScenarioParser {
         }
         let segment = Segment(sourcePort: source, destinationPort: destination, seq: SeqNum(seq), ack: SeqNum(ack),
                               flags: flags, payloadLength: length)
-        appendInjection(.inject(direction, segment))
+        return (direction, segment)
     }
 }

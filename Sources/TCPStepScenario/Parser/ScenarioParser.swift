@@ -32,6 +32,7 @@ public struct ScenarioParser {
 
     private mutating func parse(_ text: String) throws(ScenarioError) -> Scenario {
         scenario.source = fileName
+        scenario.text = text
         var injections: [(line: Int, tokens: [Token], time: Micros, narration: PendingNarration?)] = []
         for (index, line) in Self.lines(text).enumerated() {
             lineNumber = index + 1
@@ -101,6 +102,10 @@ public struct ScenarioParser {
     mutating func setEventsMax(_ limit: Int) { scenario.eventsMax = limit }
     mutating func setTime(_ absolute: Micros) { time = absolute }
     mutating func appendFaultRule(_ rule: FaultRule) { scenario.script.faultRules.append(rule) }
+    var lastTimedAction: TimedAction? { scenario.timeline.last }
+    mutating func appendTimedAction(_ action: TimedAction) { scenario.timeline.append(action) }
+    mutating func setOpenAt(_ openAt: OpenAt) { scenario.openAt = openAt }
+    var currentLine: Int { lineNumber }
     mutating func appendInjection(_ kind: ScriptCommand.Kind) { appendCommand(kind) }
     mutating func appendSysctl(_ setting: SysctlSetting, line: Int, column: Int) {
         pendingSysctls.append(PendingSysctl(setting: setting, line: line, column: column))
@@ -144,7 +149,10 @@ public struct ScenarioParser {
             try parseSetting(tokens)
         case "drop", "dup", "delay":
             try parseFault(tokens)
+        case "open-at":
+            try parseOpenAt(tokens)
         case "at":
+            if try parseTimedAction(tokens) { return }
             guard tokens.count >= 3 else { throw error(first.column, "`at` needs a time and a command, as in `at 1s client close`") }
             time = try duration(tokens[1], expected: "a time such as 500ms or 1s")
             try parseHostCommand(Array(tokens.dropFirst(2)))
@@ -161,6 +169,12 @@ public struct ScenarioParser {
 
     /// `client connect 80 from 5000 isn=400`, `server listen 80`, `client send 100`, …
     private mutating func parseHostCommand(_ tokens: [Token]) throws(ScenarioError) {
+        let (host, call) = try parseAppCall(tokens)
+        appendCommand(.app(host, call))
+    }
+
+    /// The host and call of `client connect 80`, `server close` …, without scheduling it.
+    mutating func parseAppCall(_ tokens: [Token]) throws(ScenarioError) -> (HostID, AppCall) {
         let first = tokens[0]
         guard let host = ValueParsers.host(first.text) else {
             throw error(first.column, "unknown command `\(first.text)`; expected client, server, set, at, +TIME, drop, dup, delay, inject, title or say")
@@ -188,7 +202,7 @@ public struct ScenarioParser {
         default:
             throw error(verb.column, "unknown action `\(verb.text)`; expected listen, connect, send, read, close, abort or crash")
         }
-        appendCommand(.app(host, call))
+        return (host, call)
     }
 
     private mutating func parseConnect(_ tokens: [Token], host: HostID) throws(ScenarioError) -> AppCall {

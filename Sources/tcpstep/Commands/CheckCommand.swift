@@ -37,8 +37,10 @@ struct CheckCommand: ParsableCommand {
                     print("  warning: \(rule) matches no segment: nothing is \(FaultRuleReport.verbPast(rule.fault))")
                 }
             }
-            let summary = "\(TerminalText.visible(loaded.title)), \(loaded.script.commands.count) commands, \(loaded.script.faultRules.count) fault rules"
+            let timed = loaded.timeline.isEmpty ? "" : ", \(loaded.timeline.count) timed actions"
+            let summary = "\(TerminalText.visible(loaded.title)), \(loaded.script.commands.count) commands, \(loaded.script.faultRules.count) fault rules\(timed)"
             let name = TerminalText.visible(scenario)
+            if let damage = loaded.damage { print("warning: \(TerminalText.visible(damage))") }
             print(warnings == 0 ? "\(name): ok — \(summary)" : "\(name): \(warnings) warning\(warnings == 1 ? "" : "s") — \(summary)")
         }
     }

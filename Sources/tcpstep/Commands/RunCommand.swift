@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import TCPStepApp
 import TCPStepCapture
+import TCPStepCore
+import TCPStepJournal
 import TCPStepNarration
 import TCPStepPileup
 import TCPStepRender
@@ -33,29 +35,30 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "For a capture: print the connection as a scenario (hosts, ISNs, measured latency, inferred calls) instead of opening it; add a `drop` line to ask \"what if\".")
     var asScenario = false
 
+    @OptionGroup var journaling: JournalOptions
+
     func run() throws {
         try exitCleanly {
-            let input = try options.loadInput()
+            var appOptions = try display.appOptions()
+            appOptions.presenter = presenter
+            appOptions.quiz = quiz
+            let session = try journaling.session(options)
             if asScenario {
-                guard case .capture(_, let story) = input else {
-                    throw CleanExit.message("tcpstep: --as-scenario turns a capture into a scenario; '\(options.scenario ?? "")' is not a capture")
+                guard case .capture(_, let story) = session.input else {
+                    throw CleanExit.message("tcpstep: --as-scenario turns a capture into a scenario; '\(TerminalText.visible(options.scenario ?? ""))' is not a capture")
                 }
                 print(ScenarioWriter.scenario(story), terminator: "")
                 return
             }
-            var appOptions = try display.appOptions()
-            appOptions.presenter = presenter
-            appOptions.quiz = quiz
-            let code: Int32 = switch input {
-            case .scenario(let scenario): InteractiveLoop.run(scenario: scenario, options: appOptions)
+            let code: Int32 = switch session.input {
+            case .scenario(let scenario): InteractiveLoop.run(scenario: scenario, options: appOptions, journal: session)
             case .capture(let scenario, let story):
-                InteractiveLoop.run { isUTF8 in
-                    AppModel(recording: CaptureTrace.events(story.connection), scenario: scenario, options: appOptions.adjusted(isUTF8: isUTF8))
-                }
+                InteractiveLoop.run(recording: CaptureTrace.events(story.connection), scenario: scenario, options: appOptions)
             case .recording(let scenario, let events):
-                InteractiveLoop.run { isUTF8 in
-                    AppModel(recording: events, scenario: scenario, options: appOptions.adjusted(isUTF8: isUTF8))
-                }
+                InteractiveLoop.run(recording: events, scenario: scenario, options: appOptions)
+            }
+            if let path = session.path, code == 0 {
+                FileHandle.standardError.write(Data("tcpstep: session journaled in \(path) (`tcpstep --resume` reopens it)\n".utf8))
             }
             if code != 0 { throw ExitCode(code) }
         }
@@ -124,8 +127,17 @@ enum InteractiveLoop {
         return signal.map { 128 + $0 } ?? 0
     }
 
-    /// The sequence diagram of a scenario, or the pile-up view when the scenario asks for it.
-    static func run(scenario: Scenario, options: AppOptions) -> Int32 {
+    /// A recorded trace or a capture: stepped forward and back, exported, never journaled.
+    static func run(recording events: [TraceEvent], scenario: Scenario, options: AppOptions) -> Int32 {
+        run { isUTF8 in
+            var model = AppModel(recording: events, scenario: scenario, options: options.adjusted(isUTF8: isUTF8))
+            model.snapshotExporter = SnapshotFiles.exporter
+            return model
+        }
+    }
+
+    /// The sequence diagram of a scenario (journaled), or the pile-up view when the scenario asks for it.
+    static func run(scenario: Scenario, options: AppOptions, journal: JournalSession) -> Int32 {
         if scenario.view == .pileup {
             // The scenario's sysctls (`set tcp_tw_reuse 1`) carry over to the full-scale pile-up.
             var config = PileupConfig()
@@ -135,9 +147,10 @@ enum InteractiveLoop {
             }
         }
         return run { isUTF8 in
-            var model = AppModel(scenario: scenario, options: options.adjusted(isUTF8: isUTF8))
+            var model = AppModel(scenario: scenario, options: options.adjusted(isUTF8: isUTF8), journalHeader: journal.header)
+            model.defaultSaveName = journal.defaultSaveName
             model.snapshotExporter = SnapshotFiles.exporter
-            return model
+            return JournaledApp(model: model, journalPath: journal.path, problem: journal.problem)
         }
     }
 }

@@ -72,6 +72,14 @@ enum ScenarioLoader {
         guard !nameOrPath.isEmpty else {
             throw CleanExit.message("tcpstep: the scenario name is empty; give a file path or a built-in name (see `tcpstep list`)")
         }
+        if isRegularFile(nameOrPath), let data = FileManager.default.contents(atPath: nameOrPath), JournalLoader.isJournal(data) {
+            // A session journal: opens up to any damage at its end (`scenario.damage` says where).
+            do {
+                return try JournalLoader.parse([UInt8](data), fileName: nameOrPath)
+            } catch {
+                throw CleanExit.message(error.description)
+            }
+        }
         let isPath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".tcps")
         if !isPath, let builtin = try parsedBuiltin(nameOrPath) {
             if FileManager.default.fileExists(atPath: nameOrPath) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TCPStepCore
 import TCPStepNarration
 import TCPStepRender
@@ -72,7 +73,8 @@ struct RunLimitOptions: ParsableArguments {
     }
 }
 
-/// Runs a scenario to quiet, bounded in virtual time and in events.
+/// Runs a scenario to quiet, bounded in virtual time and in events, with its timed actions (a
+/// journal's).
 enum HeadlessRun {
     struct Result {
         var events: [TraceEvent]
@@ -89,11 +91,10 @@ enum HeadlessRun {
     }
 
     static func trace(of scenario: Scenario) -> Result {
-        var simulation = scenario.makeSimulation()
-        var log = TraceLog()
-        let end = simulation.runUntilQuiet(limit: scenario.runUntil, eventsMax: scenario.eventsMax, &log)
-        // One step can add many events (a window's worth of segments): cut at exactly the limit.
-        log.truncate(to: scenario.eventsMax)
-        return Result(events: log.events, end: end)
+        let (events, stop, end) = TimelinePlayer.boundedTrace(of: scenario)
+        // A damaged journal still runs up to the damage; say where it stopped.
+        if let damage = scenario.damage { printError("tcpstep: \(damage)") }
+        if let stop { printError("tcpstep: \(scenario.source):\(stop.line): \(stop.message); ran what came before") }
+        return Result(events: events, end: end)
     }
 }
