@@ -42,6 +42,8 @@ public struct DiagramLayout: TraceFolding, Sendable {
     public internal(set) var longestSpan = 0
 
     var arrowByID: [SegmentID: Int] = [:]
+    /// The turn columns of the arrows in flight.
+    var legs: LegColumns
     /// The trace as the narration and header read it too: incarnations, their numbers, states.
     public internal(set) var fold = TraceFold()
     var runningTimeWait: Set<ConnectionID> = []
@@ -56,6 +58,7 @@ public struct DiagramLayout: TraceFolding, Sendable {
         self.config = config
         self.columns = DiagramColumns(width: config.width)
         self.rowDuration = config.rowDuration
+        legs = LegColumns(width: config.width)
         let closed = LifelineNote.state(.closed, nil)
         rows = [DiagramRow(kind: .start, time: 0, step: 0, showsTime: true, clientNote: closed, serverNote: closed)]
     }
