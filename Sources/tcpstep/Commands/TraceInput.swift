@@ -32,11 +32,16 @@ extension ScenarioLoader {
               TraceReader.looksLikeTrace(data) else {
             return .scenario(try load(nameOrPath))
         }
-        let events: [TraceEvent]
-        do {
-            events = try TraceReader.read([UInt8](data))
-        } catch {
-            throw CleanExit.message("tcpstep: \(nameOrPath): \(error.description)")
+        let read: Result<[TraceEvent], TraceReadError> = data.withUnsafeBytes { raw in
+            do throws(TraceReadError) {
+                return .success(try TraceReader.read(raw.bindMemory(to: UInt8.self)))
+            } catch {
+                return .failure(error)
+            }
+        }
+        guard case .success(let events) = read else {
+            if case .failure(let error) = read { throw CleanExit.message("tcpstep: \(nameOrPath): \(error.description)") }
+            return .scenario(try load(nameOrPath))
         }
         guard !events.isEmpty else { throw CleanExit.message("tcpstep: \(nameOrPath): the trace has no events") }
         var scenario = Scenario()
