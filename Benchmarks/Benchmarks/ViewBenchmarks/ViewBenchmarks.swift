@@ -79,7 +79,7 @@ let benchmarks: @Sendable () -> Void = {
 
     let appBackward = Box { LongHistory.app }
     Benchmark("App: step back = update(.stepBack) + frame()") { benchmark in
-        if appBackward.value.stepper.events.count < LongHistory.minimumEvents {
+        if appBackward.value.source.events.count < LongHistory.minimumEvents {
             appBackward.value = LongHistory.app  // now and then: back to the top, and
             _ = appBackward.value.update(.stepBack)  // a first step outside the measurement (copy-on-write)
         }
@@ -113,7 +113,7 @@ let benchmarks: @Sendable () -> Void = {
 
     let paintBackward = Box { LongHistory.app }
     Benchmark("App+curses: step back = update + frame + paint", configuration: paintConfig) { benchmark in
-        if paintBackward.value.stepper.events.count < LongHistory.minimumEvents {
+        if paintBackward.value.source.events.count < LongHistory.minimumEvents {
             paintBackward.value = LongHistory.app
             _ = paintBackward.value.update(.stepBack)
         }
@@ -219,7 +219,7 @@ enum LongHistory {
     static let app: AppModel = {
         var model = AppModel(scenario: scenario)
         _ = model.update(.resize(width: width, height: height))
-        while model.stepper.events.count < startEvents {
+        while model.source.events.count < startEvents {
             _ = model.update(.stepForward)
         }
         _ = model.frame()
