@@ -60,28 +60,20 @@ public enum TraceSource: Sendable {
     }
 
     @discardableResult
-    public mutating func stepForward() -> Bool {
-        switch self {
-        case .live(var stepper):
-            let moved = stepper.stepForward()
-            self = .live(stepper)
-            return moved
-        case .recorded(var recording):
-            let moved = recording.stepForward()
-            self = .recorded(recording)
-            return moved
-        }
-    }
+    public mutating func stepForward() -> Bool { move { $0.stepForward() } recorded: { $0.stepForward() } }
 
     @discardableResult
-    public mutating func stepBack() -> Bool {
+    public mutating func stepBack() -> Bool { move { $0.stepBack() } recorded: { $0.stepBack() } }
+
+    /// Moves whichever source this is, in place.
+    private mutating func move(live: (inout Stepper) -> Bool, recorded: (inout RecordedTrace) -> Bool) -> Bool {
         switch self {
         case .live(var stepper):
-            let moved = stepper.stepBack()
+            let moved = live(&stepper)
             self = .live(stepper)
             return moved
         case .recorded(var recording):
-            let moved = recording.stepBack()
+            let moved = recorded(&recording)
             self = .recorded(recording)
             return moved
         }
@@ -90,10 +82,7 @@ public enum TraceSource: Sendable {
     /// Applies an intervention to a live run; false for a recording or when it changed nothing.
     @discardableResult
     public mutating func intervene(_ intervention: Stepper.Intervention) -> Bool {
-        guard case .live(var stepper) = self else { return false }
-        let done = stepper.intervene(intervention)
-        self = .live(stepper)
-        return done
+        move { $0.intervene(intervention) } recorded: { _ in false }
     }
 
     /// The events of the next step forward, found without moving (for the quiz): a probe of a

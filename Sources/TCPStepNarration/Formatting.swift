@@ -44,6 +44,14 @@ struct Formatter: Sendable {
         number(index.numbers(of: wire)?.ack, raw: wire.segment.ack)
     }
 
+    /// A receiver's own number (its ISS, what it expects), written as `wire`'s ack is: relative
+    /// to its ISN where the ack is relative, absolute (marked) where the ack had to be.
+    func own(_ value: SeqNum, iss: SeqNum, beside wire: WireSegment, _ index: TraceIndex) -> String {
+        guard relativeNumbers, let ack = index.numbers(of: wire)?.ack else { return String(value.raw) }
+        if ack.isMarkedAbsolute { return ShownNumber.absolute(value.raw).text }
+        return SegmentNumbers.number(value, base: iss).text
+    }
+
     /// "SYN,ACK seq=300 ack=101", "PSH,ACK seq=101 ack=301 len=100": the RFC's fields, as
     /// `Segment.summary` writes them, with relative numbers when asked.
     func summary(_ wire: WireSegment, _ index: TraceIndex) -> String {

@@ -120,6 +120,11 @@ struct StepComposer {
                 let receiverState = stateAtArrival(connection, wire)
                 var values = segmentValues(wire, receiver: host)
                 values["state"] = receiverState.name
+                if receiverState == .synSent, let iss = connection.flatMap(index.fold.connection)?.iss {
+                    // Quoted as the arrow quotes its ack: absolute beside an absolute one.
+                    values["iss"] = format.own(iss, iss: iss, beside: wire, index)
+                    values["expected"] = format.own(iss + 1, iss: iss, beside: wire, index)
+                }
                 return Fact(keys: NarrationKey.reject(reason, state: receiverState, flags: wire.segment.flags), values: values)
             case .accepted:
                 let state = connection.flatMap(index.state(of:)) ?? .listen

@@ -43,16 +43,20 @@ struct RFCFigureTests {
         #expect(run.sent(by: .client).allSatisfy { !$0.isRetransmission })
     }
 
+    /// Figure 8 as rfc_figures.py writes it: the client's SYN is held back, an old SYN (seq 90)
+    /// from an earlier incarnation arrives first.
+    static let figure8Scenario = rfcHeader + """
+        set isn client 100
+        set isn server 300
+        server listen 80
+        client connect 80 from 5000
+        delay c2s SYN 300ms
+        inject c2s SYN seq=90 sport=5000 dport=80 at 0ms
+        """
+
     @Test("Figure 8: recovery from an old duplicate SYN")
     func figure8() throws {
-        let run = try Run(rfcHeader + """
-            set isn client 100
-            set isn server 300
-            server listen 80
-            client connect 80 from 5000
-            delay c2s SYN 300ms
-            inject c2s SYN seq=90 sport=5000 dport=80 at 0ms
-            """)
+        let run = try Run(Self.figure8Scenario)
         let server = run.wire(.server)
         #expect(run.wire(.client) == [
             Seg("SYN", 100),              // 2. SYN-SENT --> <SEQ=100><CTL=SYN> ...

@@ -6,14 +6,7 @@ import TCPStepCore
 struct TraceFoldTests {
     /// RFC 9293 Figure 8 as rfc_figures.py writes it: the client's SYN is held back, an old SYN
     /// (seq 90) from an earlier incarnation arrives first.
-    static let figure8 = rfcHeader + """
-        set isn client 100
-        set isn server 300
-        server listen 80
-        client connect 80 from 5000
-        delay c2s SYN 300ms
-        inject c2s SYN seq=90 sport=5000 dport=80 at 0ms
-        """
+    static let figure8 = RFCFigureTests.figure8Scenario
 
     static func labels(_ run: Run) -> [String] {
         let fold = TraceFold(events: run.events)

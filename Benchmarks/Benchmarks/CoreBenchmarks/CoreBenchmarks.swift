@@ -25,6 +25,29 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Issue 8: a 1,000,000-event `trace --json` read back (the bytes are made once, outside
+    // the measurement, from recorded lifecycles).
+    let millionEventTrace: [UInt8] = {
+        var simulation = Lifecycles.simulation(count: 40_000)
+        var log = TraceLog()
+        while log.events.count < 1_000_000, simulation.step(&log) {}
+        var text = ""
+        text.reserveCapacity(1_000_000 * 180)
+        for event in log.events.prefix(1_000_000) {
+            text += event.jsonLine
+            text += "\n"
+        }
+        return Array(text.utf8)
+    }()
+    Benchmark("Read back a 1,000,000-event JSON-lines trace",
+              configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(20), maxIterations: 10)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            let events = try! TraceReader.read(millionEventTrace)
+            precondition(events.count == 1_000_000)
+            blackHole(events.count)
+        }
+    }
+
     // A stepper 100,000 moves long; each iteration jumps to a different earlier step.
     let longStepper: Stepper = {
         var stepper = Stepper(simulation: Lifecycles.simulation(count: 12_000))

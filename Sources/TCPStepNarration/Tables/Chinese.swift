@@ -100,6 +100,7 @@ enum ChineseTemplates {
         "reject.unacceptable-seq": "{seg} 不在{host}的接收窗口内：对{host}来说它是旧的或重复的报文段，于是被丢弃。",
         "reject.unacceptable-seq.SYN_RECEIVED.SYN": "{peer}的 SYN 又到了（它的重传计时器超时了），但{host}已经收到过：它的窗口现在从 SYN 之后开始，所以这个副本被丢弃。",
         "reject.unacceptable-ack": "{seg} 确认了{host}从未发送过的东西（ack={ack}）：它不属于这条连接，{host}拒绝它。",
+        "reject.unacceptable-ack.SYN_SENT.SYN+ACK": "{host}处于 SYN_SENT：它的 SYN 是 seq={iss}，所以它期待 ack={expected}。这个 {seg} 确认的却是 ack={ack}：它回应的是另一个更早的 SYN，{host}拒绝它。",
         "reject.unacceptable-ack.SYN_SENT": "{host}处于 SYN_SENT，但这个 {seg} 确认的是 ack={ack}，并不是它的 SYN：它属于另一条更早的连接，{host}拒绝它。",
         "reject.ack-of-unsent": "{seg} 确认了{host}还没有发送的数据（ack={ack}），{host}将其丢弃。",
         "reject.rst-bad-ack": "这个 RST 没有确认{host}的 SYN，无法验证（可能是旧的或伪造的）：{host}忽略它，继续尝试。",

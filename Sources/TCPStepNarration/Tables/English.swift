@@ -108,6 +108,7 @@ enum EnglishTemplates {
         "reject.unacceptable-seq": "The {seg} lies outside the {host}'s receive window: to the {host} it is old or a duplicate, so it is discarded.",
         "reject.unacceptable-seq.SYN_RECEIVED.SYN": "The {peer}'s SYN arrives again (its timer fired), but the {host} already has it: its window now starts after the SYN, so this copy is discarded.",
         "reject.unacceptable-ack": "The {seg} acknowledges something the {host} never sent (ack={ack}): it does not belong to this connection, so the {host} refuses it.",
+        "reject.unacceptable-ack.SYN_SENT.SYN+ACK": "The {host} is in SYN_SENT: its SYN was seq={iss}, so it expects ack={expected}. This {seg} acknowledges ack={ack} instead: it answers some other, older SYN, so the {host} refuses it.",
         "reject.unacceptable-ack.SYN_SENT": "The {host} is in SYN_SENT, but this {seg} acknowledges ack={ack}, which is not its SYN: it belongs to some other, older connection, so the {host} refuses it.",
         "reject.ack-of-unsent": "The {seg} acknowledges data the {host} has not sent yet (ack={ack}), so the {host} discards it.",
         "reject.rst-bad-ack": "This RST does not acknowledge the {host}'s SYN, so it cannot be checked (it may be old or forged): the {host} ignores it and keeps trying.",

@@ -37,6 +37,7 @@ extension DiagramLayout {
         rows.removeSubrange(checkpoint.rowCount...)
         rows[rows.count - 1] = checkpoint.newestRow
         inFlightArrows = checkpoint.inFlightArrows
+        legs = LegColumns(width: config.width, arrows: checkpoint.inFlight)
         longestSpan = checkpoint.longestSpan
         runningTimeWait = checkpoint.runningTimeWait
         rowDuration = checkpoint.rowDuration

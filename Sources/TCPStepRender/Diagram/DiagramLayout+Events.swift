@@ -51,6 +51,7 @@ extension DiagramLayout {
         arrows.append(arrow)
         arrowByID[wire.id] = index
         inFlightArrows.append(index)
+        legs.add(arrow.turnX, from: wire.from)
         rows[row].anchor = .departure(index)
     }
 
@@ -58,7 +59,9 @@ extension DiagramLayout {
     private mutating func end(_ id: SegmentID, _ event: TraceEvent, outcome: DeliveryOutcome?) {
         guard let index = arrowByID[id], arrows[index].isInFlight else { return }
         let row = anchorRow(event, host: outcome == nil ? nil : arrows[index].wire.to)
-        inFlightArrows.removeAll { $0 == index }
+        // Segments mostly end in the order they left: the search is short.
+        if let position = inFlightArrows.firstIndex(of: index) { inFlightArrows.remove(at: position) }
+        legs.remove(arrows[index].turnX, from: arrows[index].wire.from)
         if let outcome {
             var arrow = arrows[index]
             arrow.end = .arrived(row: row, outcome: outcome)

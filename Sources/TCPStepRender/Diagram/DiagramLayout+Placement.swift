@@ -17,28 +17,26 @@ extension DiagramLayout {
         let gap = columns.gap
         let offsetMin = 3
         var offsetMax = max(offsetMin, gap - 3)
-        var taken: Set<Int> = []
-        for index in inFlightArrows {
-            let other = arrows[index]
-            taken.insert(other.turnX)
-            if other.wire.from == host { offsetMax = min(offsetMax, turnOffset(other) - 2) }
+        let x = { (offset: Int) in host == .client ? self.columns.clientX + offset : self.columns.serverX - offset }
+        // Nearer the sender than its nearest turn still in flight.
+        if let nearest = (0 ... gap).first(where: { legs.isTaken(x($0), from: host) }) {
+            offsetMax = min(offsetMax, nearest - 2)
         }
         offsetMax = max(offsetMax, offsetMin)
         let roomForLabel = labelWidth + 2 * Self.labelLeadCells + 2
         let preferred = min(offsetMax, max(Int((Double(gap) * Self.turnShare).rounded()), roomForLabel))
-        let x = { (offset: Int) in host == .client ? self.columns.clientX + offset : self.columns.serverX - offset }
-        let legs = Array(taken)
-        for offset in preferred ... offsetMax where !taken.contains(x(offset)) {
+        let taken = { (column: Int) in self.legs.isTaken(column) }
+        for offset in preferred ... offsetMax where !taken(x(offset)) {
             let run = departureRun(from: host, turnX: x(offset))
-            if Self.fit(width: labelWidth, in: run, lead: Self.labelLeadCells, fromLow: host == .client, avoiding: legs) != nil {
+            if Self.fit(width: labelWidth, in: run, lead: Self.labelLeadCells, fromLow: host == .client, avoiding: taken) != nil {
                 return x(offset)
             }
         }
         var free = preferred
-        while taken.contains(x(free)) && free > offsetMin { free -= 1 }
-        if taken.contains(x(free)) {
+        while taken(x(free)) && free > offsetMin { free -= 1 }
+        if taken(x(free)) {
             free = preferred
-            while taken.contains(x(free)) && free < offsetMax { free += 1 }
+            while taken(x(free)) && free < offsetMax { free += 1 }
         }
         return x(free)
     }
@@ -48,10 +46,8 @@ extension DiagramLayout {
         abs(arrow.turnX - columns.lifeline(arrow.wire.from))
     }
 
-    /// Columns where legs of segments in flight cross a row being drawn now.
-    private func legColumns() -> [Int] {
-        inFlightArrows.map { arrows[$0].turnX }
-    }
+    /// Whether a leg of a segment in flight crosses a row being drawn now at this column.
+    private func isLeg(_ column: Int) -> Bool { legs.isTaken(column) }
 
     /// The departure run's cells, between the sender's lifeline and the turn.
     func departureRun(_ arrow: DiagramArrow) -> ClosedRange<Int> {
@@ -74,9 +70,8 @@ extension DiagramLayout {
         let fromLow = arrow.wire.from == .client
         let label = label(of: arrow)
         let width = TextWidth.columns(label)
-        let legs = legColumns()
-        let x = Self.fit(width: width, in: run, lead: Self.labelLeadCells, fromLow: fromLow, avoiding: legs)
-            ?? Self.fit(width: width, in: run, lead: Self.labelLeadCells, fromLow: fromLow, avoiding: [])
+        let x = Self.fit(width: width, in: run, lead: Self.labelLeadCells, fromLow: fromLow, avoiding: isLeg)
+            ?? Self.fit(width: width, in: run, lead: Self.labelLeadCells, fromLow: fromLow, avoiding: { _ in false })
         if let x {
             arrow.labelPlace = DiagramArrow.Place(row: arrow.startRow, x: x, width: width)
             return
@@ -94,31 +89,31 @@ extension DiagramLayout {
     func placeArrivalTexts(_ arrow: inout DiagramArrow) {
         guard case .arrived(let row, _) = arrow.end else { return }
         let run = arrivalRun(arrow)
-        let legs = legColumns()
         let towardTurn = arrow.wire.from == .client
         var occupied: ClosedRange<Int>?
         if arrow.labelWasClipped {
             var whole = arrow
             whole.labelWasClipped = false
             let width = TextWidth.columns(label(of: whole))
-            if let x = Self.fit(width: width, in: run, lead: 1, fromLow: towardTurn, avoiding: legs) {
+            if let x = Self.fit(width: width, in: run, lead: 1, fromLow: towardTurn, avoiding: isLeg) {
                 arrow.labelPlace = DiagramArrow.Place(row: row, x: x, width: width)
                 arrow.labelWasClipped = false
                 occupied = (x - 1) ... (x + width)
             }
         }
-        placeArrivalNote(&arrow, blocked: legs + (occupied.map(Array.init) ?? []))
+        let blocked = { (column: Int) in self.isLeg(column) || occupied?.contains(column) == true }
+        placeArrivalNote(&arrow, blocked: blocked)
     }
 
     /// Once the receiver's reply is known ("→ RST"), the note is worded and fitted again.
     func replaceArrivalNote(_ arrow: inout DiagramArrow) {
         guard case .arrived(let row, _) = arrow.end else { return }
-        let label = arrow.labelPlace.row == row ? Array((arrow.labelPlace.x - 1) ... (arrow.labelPlace.x + arrow.labelPlace.width)) : []
+        let label = arrow.labelPlace.row == row ? (arrow.labelPlace.x - 1) ... (arrow.labelPlace.x + arrow.labelPlace.width) : nil
         arrow.notePlace = nil
-        placeArrivalNote(&arrow, blocked: legColumns() + label)
+        placeArrivalNote(&arrow, blocked: { self.isLeg($0) || label?.contains($0) == true })
     }
 
-    private func placeArrivalNote(_ arrow: inout DiagramArrow, blocked: [Int]) {
+    private func placeArrivalNote(_ arrow: inout DiagramArrow, blocked: (Int) -> Bool) {
         guard case .arrived(let row, let outcome) = arrow.end else { return }
         let run = arrivalRun(arrow)
         let towardTurn = arrow.wire.from == .client
@@ -148,11 +143,15 @@ extension DiagramLayout {
     /// The first column for a text of `width` inside `run`, with a space either side, `lead`
     /// line cells before it at the preferred end and at least one after, and no column of
     /// `avoiding` under the text or its spaces. Scans from the low end when `fromLow`.
-    static func fit(width: Int, in run: ClosedRange<Int>, lead: Int, fromLow: Bool, avoiding: [Int]) -> Int? {
+    static func fit(width: Int, in run: ClosedRange<Int>, lead: Int, fromLow: Bool, avoiding: (Int) -> Bool) -> Int? {
         let lowest = fromLow ? run.lowerBound + lead + 1 : run.lowerBound + 2
         let highest = fromLow ? run.upperBound - 1 - width : run.upperBound - lead - width
         guard lowest <= highest else { return nil }
-        let clear = { (x: Int) in !avoiding.contains { $0 >= x - 1 && $0 <= x + width } }
+        // Blocked columns counted from `lowest - 1`, so a candidate's span is checked at once.
+        var blockedBefore = [0]
+        blockedBefore.reserveCapacity(highest - lowest + width + 3)
+        for column in (lowest - 1) ... (highest + width) { blockedBefore.append(blockedBefore.last! + (avoiding(column) ? 1 : 0)) }
+        let clear = { (x: Int) in blockedBefore[x + width - lowest + 2] - blockedBefore[x - 1 - (lowest - 1)] == 0 }
         if fromLow {
             return (lowest ... highest).first(where: clear)
         }

@@ -50,6 +50,8 @@ public struct DiagramLayout: TraceFolding, Sendable {
     public internal(set) var longestSpan = 0
 
     var arrowByID: [SegmentID: Int] = [:]
+    /// The turn columns of the arrows in flight.
+    var legs: LegColumns
     /// The trace as the narration and header read it too: incarnations, their numbers, states.
     public internal(set) var fold = TraceFold()
     /// The event applied before the current one: a segment sent at the instant a rejected one
@@ -67,6 +69,7 @@ public struct DiagramLayout: TraceFolding, Sendable {
         self.config = config
         self.columns = DiagramColumns(width: config.width)
         self.rowDuration = config.rowDuration
+        legs = LegColumns(width: config.width)
         let closed = LifelineNote.state(.closed, nil)
         rows = [DiagramRow(kind: .start, time: 0, step: 0, showsTime: true, clientNote: closed, serverNote: closed)]
     }

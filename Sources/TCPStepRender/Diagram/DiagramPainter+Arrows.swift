@@ -4,14 +4,32 @@ import TCPStepCore
 // rows (which show a crossing where they pass another leg), then the words on top.
 
 extension DiagramPainter {
-    func paintLeg(_ arrow: DiagramArrow, _ grid: inout CellGrid) {
-        let glyph = arrow.isInFlight ? glyphs.inFlightVertical : arrow.heldFor > 0 ? glyphs.heldVertical : glyphs.base.vertical
-        let lastRow = arrow.endRow.map { $0 - 1 } ?? (layout.rowCount - 1)
-        let rows = max(window.lowerBound, arrow.startRow + 1) ..< min(window.upperBound, lastRow + 1)
-        let style = lineStyle(arrow)
-        for row in rows {
-            grid.put(character: glyph, x: x(arrow.turnX), y: y(row), style: style)
+    /// The legs of `arrows` (in departure order: a later leg is drawn over an earlier one in the
+    /// same column). Painted newest first, each cell once: a column's painted rows are skipped
+    /// in one jump, so a thousand legs sharing a few columns cost the cells on screen, not the
+    /// sum of their lengths. Returns the cells written.
+    @discardableResult
+    func paintLegs(_ arrows: [Int], _ grid: inout CellGrid) -> Int {
+        var skips: [Int: RowSkips] = [:]
+        var written = 0
+        for index in arrows.reversed() {
+            let arrow = layout.arrows[index]
+            let glyph = arrow.isInFlight ? glyphs.inFlightVertical : arrow.heldFor > 0 ? glyphs.heldVertical : glyphs.base.vertical
+            let lastRow = arrow.endRow.map { $0 - 1 } ?? (layout.rowCount - 1)
+            let rows = max(window.lowerBound, arrow.startRow + 1) ..< min(window.upperBound, lastRow + 1)
+            guard !rows.isEmpty else { continue }
+            let style = lineStyle(arrow)
+            var free = skips[arrow.turnX] ?? RowSkips(window)
+            var row = free.next(from: rows.lowerBound)
+            while row < rows.upperBound {
+                grid.put(character: glyph, x: x(arrow.turnX), y: y(row), style: style)
+                written += 1
+                free.take(row)
+                row = free.next(from: row + 1)
+            }
+            skips[arrow.turnX] = free
         }
+        return written
     }
 
     func paintEnds(_ arrow: DiagramArrow, _ grid: inout CellGrid) {
@@ -100,5 +118,32 @@ extension DiagramLayout {
     /// layout between frames and calls `update(with:)`).
     public static func render(events: ArraySlice<TraceEvent>, options: DiagramOptions) -> CellGrid {
         DiagramLayout(events: events, config: options.layoutConfig).render(options: options)
+    }
+}
+
+/// The rows of one column not painted yet, found in near-constant time: each painted row points
+/// past itself (union–find with path halving).
+struct RowSkips {
+    private let base: Int
+    private var parent: [Int]
+
+    init(_ window: Range<Int>) {
+        base = window.lowerBound
+        parent = Array(0 ... window.count)
+    }
+
+    /// The first unpainted row at or after `row` (the window's end when none).
+    mutating func next(from row: Int) -> Int {
+        var offset = min(max(0, row - base), parent.count - 1)
+        while parent[offset] != offset {
+            parent[offset] = parent[parent[offset]]
+            offset = parent[offset]
+        }
+        return base + offset
+    }
+
+    mutating func take(_ row: Int) {
+        let offset = row - base
+        if offset >= 0 && offset < parent.count - 1 { parent[offset] = offset + 1 }
     }
 }

@@ -26,7 +26,7 @@ public struct DiagramPainter {
     func paint(_ grid: inout CellGrid) {
         for row in window { paintRow(row, &grid) }
         let crossing = arrowsCrossingWindow()
-        for index in crossing { paintLeg(layout.arrows[index], &grid) }
+        paintLegs(crossing, &grid)
         for index in crossing { paintEnds(layout.arrows[index], &grid) }
         for index in crossing { paintTexts(layout.arrows[index], &grid) }
         paintPauseTexts(legs: crossing, &grid)

@@ -59,10 +59,18 @@ extension ScenarioLoader {
     private static func recordedTrace(_ nameOrPath: String) throws -> [TraceEvent]? {
         guard isRegularFile(nameOrPath), let data = FileManager.default.contents(atPath: nameOrPath),
               TraceReader.looksLikeTrace(data) else { return nil }
+        // Read straight from the file's bytes: a million-event trace is never copied.
+        let read: Result<[TraceEvent], TraceReadError> = data.withUnsafeBytes { raw in
+            do throws(TraceReadError) {
+                return .success(try TraceReader.read(raw.bindMemory(to: UInt8.self)))
+            } catch {
+                return .failure(error)
+            }
+        }
         let events: [TraceEvent]
-        do {
-            events = try TraceReader.read([UInt8](data))
-        } catch {
+        switch read {
+        case .success(let read): events = read
+        case .failure(let error):
             throw CleanExit.message("tcpstep: \(TerminalText.visible(nameOrPath)): \(TerminalText.visible(error.description))")
         }
         guard !events.isEmpty else {

@@ -51,7 +51,7 @@ public struct SegmentNumbers: Hashable, Sendable {
     }
 
     /// A number from `base`: the offset when the base is known and the number is not before it.
-    static func number(_ value: SeqNum, base: SeqNum?) -> ShownNumber {
+    public static func number(_ value: SeqNum, base: SeqNum?) -> ShownNumber {
         guard let base, value.distance(from: base) >= 0 else { return .absolute(value.raw) }
         return .relative(value.raw &- base.raw)
     }

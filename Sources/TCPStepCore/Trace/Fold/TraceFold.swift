@@ -119,7 +119,8 @@ public struct TraceFold: TraceFolding, Sendable {
     private mutating func end(_ index: Int, fate: FoldedSegment.Fate) {
         guard segments[index].fate == .inFlight else { return }
         segments[index].fate = fate
-        if let position = inFlightIndices.lastIndex(of: index) { inFlightIndices.remove(at: position) }
+        // Segments mostly end in the order they left: the search is short.
+        if let position = inFlightIndices.firstIndex(of: index) { inFlightIndices.remove(at: position) }
     }
 
     /// The connection that sent `wire`: the one it names, or for a trace that names none (a

@@ -60,32 +60,38 @@ struct JSONLineScanner {
         skipSpace()
         guard peek() == UInt8(ascii: "{") else { throw ScanError("expected a JSON object, `{ … }`") }
         position += 1
+        try scanMembers(depth: 0, recording: true)
+        skipSpace()
+        if position < end { throw ScanError("unexpected text after the object") }
+    }
+
+    /// The members of an object whose `{` was just read, through its `}`; the top level's known
+    /// fields are recorded, a nested object's members only checked.
+    private mutating func scanMembers(depth: Int, recording: Bool) throws(ScanError) {
         skipSpace()
         if peek() == UInt8(ascii: "}") {
             position += 1
-        } else {
-            while true {
-                skipSpace()
-                guard peek() == UInt8(ascii: "\"") else { throw ScanError("expected a field name in double quotes") }
-                let key = try scanString()
-                skipSpace()
-                guard peek() == UInt8(ascii: ":") else { throw ScanError("expected `:` after a field name") }
-                position += 1
-                skipSpace()
-                let value = try scanValue(depth: 0)
-                if let field = match(key) {
-                    if values[field.rawValue] != nil { throw ScanError("field \"\(field.name)\" appears twice") }
-                    values[field.rawValue] = value
-                }
-                skipSpace()
-                guard let next = peek() else { throw ScanError("the object is not closed with `}`") }
-                position += 1
-                if next == UInt8(ascii: "}") { break }
-                guard next == UInt8(ascii: ",") else { throw ScanError("expected `,` or `}` after a value") }
-            }
+            return
         }
-        skipSpace()
-        if position < end { throw ScanError("unexpected text after the object") }
+        while true {
+            skipSpace()
+            guard peek() == UInt8(ascii: "\"") else { throw ScanError("expected a field name in double quotes") }
+            let key = try scanString()
+            skipSpace()
+            guard peek() == UInt8(ascii: ":") else { throw ScanError("expected `:` after a field name") }
+            position += 1
+            skipSpace()
+            let value = try scanValue(depth: depth)
+            if recording, let field = match(key) {
+                if values[field.rawValue] != nil { throw ScanError("field \"\(field.name)\" appears twice") }
+                values[field.rawValue] = value
+            }
+            skipSpace()
+            guard let next = peek() else { throw ScanError("the object is not closed with `}`") }
+            position += 1
+            if next == UInt8(ascii: "}") { return }
+            guard next == UInt8(ascii: ",") else { throw ScanError("expected `,` or `}` after a value") }
+        }
     }
 
     private func peek() -> UInt8? { position < end ? bytes[position] : nil }
@@ -144,26 +150,7 @@ struct JSONLineScanner {
         case UInt8(ascii: "{"):
             let start = position
             position += 1
-            skipSpace()
-            if peek() == UInt8(ascii: "}") {
-                position += 1
-                return ScannedValue(kind: .object, start: start, end: position)
-            }
-            while true {
-                skipSpace()
-                guard peek() == UInt8(ascii: "\"") else { throw ScanError("expected a field name in double quotes") }
-                _ = try scanString()
-                skipSpace()
-                guard peek() == UInt8(ascii: ":") else { throw ScanError("expected `:` after a field name") }
-                position += 1
-                skipSpace()
-                _ = try scanValue(depth: depth + 1)
-                skipSpace()
-                guard let next = peek() else { throw ScanError("an object is not closed with `}`") }
-                position += 1
-                if next == UInt8(ascii: "}") { break }
-                guard next == UInt8(ascii: ",") else { throw ScanError("expected `,` or `}` after a value") }
-            }
+            try scanMembers(depth: depth + 1, recording: false)
             return ScannedValue(kind: .object, start: start, end: position)
         default:
             throw ScanError("unexpected character \(Self.describe(first)) where a value should be")

@@ -23,10 +23,22 @@ public struct TraceReadError: Error, Hashable, Sendable, CustomStringConvertible
 /// naming the line. Writing the events again gives back the same bytes.
 public enum TraceReader {
     public static func read(_ bytes: [UInt8]) throws(TraceReadError) -> [TraceEvent] {
+        let result: Result<[TraceEvent], TraceReadError> = bytes.withUnsafeBufferPointer { buffer in
+            do throws(TraceReadError) {
+                return .success(try read(buffer))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// As `read(_:)`, straight from memory (a file's bytes, without copying them first).
+    public static func read(_ buffer: UnsafeBufferPointer<UInt8>) throws(TraceReadError) -> [TraceEvent] {
         var decoder = TraceLineDecoder()
         var events: [TraceEvent] = []
-        events.reserveCapacity(bytes.count / 160)
-        let result: Result<Void, TraceReadError> = bytes.withUnsafeBufferPointer { buffer in
+        events.reserveCapacity(buffer.count / 160)
+        let result: Result<Void, TraceReadError> = {
             var start = 0
             var line = 0
             while start < buffer.count {
@@ -41,7 +53,7 @@ public enum TraceReader {
                 start = end + 1
             }
             return .success(())
-        }
+        }()
         if case .failure(let error) = result { throw error }
         return events
     }
@@ -71,7 +83,7 @@ public enum TraceReader {
 /// time), so that a trace can also be read as it grows.
 public struct TraceLineDecoder: Sendable {
     /// Every segment sent so far, as it is now (a delay moves its arrival).
-    private var wires: [Int: WireSegment] = [:]
+    private var wires = WireTable()
     private var lastTime: Micros = 0
     private var lastStep = 0
     private var slots = [ScannedValue?](repeating: nil, count: TraceField.allCases.count)
@@ -298,5 +310,27 @@ extension AppResult {
         }
         guard let error = UserCallError.allCases.first(where: { $0.description == text }) else { return nil }
         self = .failed(error)
+    }
+}
+
+/// Segments by id. Writers number segments 1, 2, 3 …, so an array indexed by id is the fast
+/// path (a dictionary costs a third of reading a million events); ids far beyond the count go
+/// to a dictionary, so a stray huge id cannot make the array huge.
+struct WireTable: Sendable {
+    private var dense: [WireSegment?] = []
+    private var sparse: [Int: WireSegment] = [:]
+
+    subscript(id: Int) -> WireSegment? {
+        get { id >= 0 && id < dense.count ? dense[id] : sparse[id] }
+        set {
+            if id >= 0 && id < dense.count {
+                dense[id] = newValue
+            } else if id >= 0 && id <= 2 * dense.count + 1_024 {
+                while dense.count <= id { dense.append(nil) }
+                dense[id] = newValue
+            } else {
+                sparse[id] = newValue
+            }
+        }
     }
 }
