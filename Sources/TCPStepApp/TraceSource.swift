@@ -67,17 +67,24 @@ public enum TraceSource: Sendable {
 
     /// Moves whichever source this is, in place.
     private mutating func move(live: (inout Stepper) -> Bool, recorded: (inout RecordedTrace) -> Bool) -> Bool {
+        // The value is taken out and `self` emptied before it moves: while `self` still held it,
+        // the move would copy the whole history (copy-on-write) on every step.
         switch self {
         case .live(var stepper):
+            self = Self.emptied
             let moved = live(&stepper)
             self = .live(stepper)
             return moved
         case .recorded(var recording):
+            self = Self.emptied
             let moved = recorded(&recording)
             self = .recorded(recording)
             return moved
         }
     }
+
+    /// What `self` holds for the instant a source is being moved.
+    private static let emptied = TraceSource.recorded(RecordedTrace(events: []))
 
     /// Applies an intervention to a live run; false for a recording or when it changed nothing.
     @discardableResult
