@@ -37,11 +37,14 @@ enum OverlayPainter {
             box(title: text(.saveTitle), lines: lines, theme: theme, glyphs: glyphs, into: &grid)
         case .answer(let question, let chosen):
             let right = chosen == question.correct
-            let entered = question.choices[question.correct].name
+            // An action question (Linux's tail loss probe) has its own verdict and no state choices.
+            let verdict = question.actionVerdict(chosen: chosen) ?? {
+                let entered = question.choices[question.correct].name
+                return right ? text(.quizRight, text.word(question.host), entered)
+                             : text(.quizWrong, question.choices[chosen].name, text.word(question.host), entered)
+            }()
             let lines = [
-                question.actionVerdict(chosen: chosen)
-                    ?? (right ? text(.quizRight, text.word(question.host), entered)
-                              : text(.quizWrong, question.choices[chosen].name, text.word(question.host), entered)),
+                verdict,
                 "",
                 text(.quizContinue, "\(score.right)/\(score.asked)"),
             ]

@@ -71,9 +71,12 @@ public enum ScenarioWriter {
         // listener is there before anything (capture near the server: the client's connect was
         // one latency before the first packet, so every other call moves later).
         let shift = max(0, -(calls.map(\.time).min() ?? 0))
-        return calls.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
-            .map { Call(time: $0.element.text.hasPrefix("listen") ? 0 : $0.element.time + shift, host: $0.element.host, text: $0.element.text) }
-            .enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+        let shifted = calls.map { Call(time: $0.text.hasPrefix("listen") ? 0 : $0.time + shift, host: $0.host, text: $0.text) }
+        // Time order; at one moment the listen comes first (the connect needs it), then the order found.
+        let rank = { (call: Call) in call.text.hasPrefix("listen") ? 0 : 1 }
+        return shifted.enumerated()
+            .sorted { ($0.element.time, rank($0.element), $0.offset) < ($1.element.time, rank($1.element), $1.offset) }
+            .map(\.element)
     }
 
     /// "1234us", "250ms": the scenario's time syntax, exact to the microsecond.

@@ -21,6 +21,8 @@ struct HostView {
     var isn: UInt32?
     /// SND.NXT as far as the wire shows: the end of the highest sequence number sent.
     var sendNext: SeqNum?
+    /// SND.NXT before its latest segment: where the peer's window starts for that segment.
+    var sendNextBefore: SeqNum?
     /// The sequence number its FIN occupies, once sent.
     var finSeq: SeqNum?
     /// Reached SYN_RECEIVED from LISTEN, so a RST sends it back to LISTEN (RFC 9293 §3.10.7.4).
@@ -183,6 +185,7 @@ private struct Inference {
     private mutating func send(_ packet: CapturedPacket, from host: HostID, time: Micros, _ transitions: inout [InferredTransition]) {
         let flags = packet.flags
         let state = hosts[host.rawValue].state
+        hosts[host.rawValue].sendNextBefore = hosts[host.rawValue].sendNext
         // ABORT sends <SEQ=SND.NXT><CTL=RST> (§3.10.5); a RST with another SEQ answers a segment
         // that was not acceptable (§3.10.7.1: SEQ=SEG.ACK) and leaves the sender's state alone.
         let isAbort = hosts[host.rawValue].sendNext.map { SeqNum(packet.seq) == $0 } ?? true
@@ -246,9 +249,11 @@ private struct Inference {
                 set(host, .closed, .userClose, at: time, &transitions)
             } else if flags.contains(.syn), acksOurSyn {
                 set(host, .established, .receivedSynAck, at: time, &transitions)
-            } else if flags.contains(.syn) {
+            } else if flags.contains(.syn), !flags.contains(.ack) {
                 set(host, .synReceived, .simultaneousOpen, at: time, &transitions)
             }
+            // A SYN,ACK whose ACK is unacceptable (Figure 8: it answers an old SYN) is answered
+            // with a RST and dropped; the state stays SYN_SENT (§3.10.7.3, first check).
             return
         case .synReceived:
             if flags.contains(.rst) {
@@ -261,6 +266,8 @@ private struct Inference {
         case .established, .finWait1, .finWait2, .closeWait, .closing, .lastAck, .timeWait:
             if flags.contains(.rst) {
                 // §3.10.7.4: an acceptable RST closes every synchronized state, TIME_WAIT included.
+                // One far outside the window (a listener's answer to an old duplicate) is dropped.
+                if let expected = hosts[host.peer.rawValue].sendNextBefore, packet.seq &- expected.raw >= 65_536 { return }
                 set(host, .closed, .receivedRst, at: time, &transitions)
                 return
             }

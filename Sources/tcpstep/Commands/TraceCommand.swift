@@ -41,7 +41,7 @@ struct TraceCommand: ParsableCommand {
                 let lang = try language.resolved()
                 let narrator = Narrator(scenario: scenario, language: lang, relativeSequenceNumbers: true)
                 let words = lang.uiText
-                output.line("\(TerminalText.visible(narrator.title)) · \(scenario.config.profile.name.rawValue)" +
+                output.line("\(TerminalText.visible(narrator.title)) · \(lang == .english ? "profile " : "")\(scenario.config.profile.name.rawValue)" +
                             (scenario.config.variants.isAny ? " · " + words(.notTCP, scenario.config.variants.names.joined(separator: ", ")) : ""))
                 if lang == .english {
                     run.events.writeTable { output.line($0) }
