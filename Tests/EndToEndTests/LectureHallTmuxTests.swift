@@ -44,7 +44,7 @@ struct LectureHallTmuxTests {
     static let allowed: Set<String> = [
         "SYN", "ACK", "FIN", "RST", "TCP", "ISN", "MSL", "RTO", "seq", "ack", "win", "len", "ms",
         "CLOSED", "LISTEN", "SENT", "RECEIVED", "ESTABLISHED", "WAIT", "CLOSE", "CLOSING", "LAST", "TIME",
-        "tcpstep", "rfc", "tab", "space", "esc", "enter", "PgUp", "PgDn", "Home", "End", "EXIT",
+        "tcpstep", "rfc", "tab", "space", "esc", "enter", "PgUp", "PgDn", "Home", "End", "EXIT", "SVG", "HTML",
     ]
 
     @Test("--lang zh: every word on screen is Chinese or a protocol word")

@@ -58,6 +58,9 @@ import Testing
         var model = try AppFixture.model("handshake")
         model.step(8)
         #expect(model.status == nil)
+        // The first key at the end puts the closing card away; the next one asks for a step.
+        #expect(model.showsClosingCard)
+        model.press(" ")
         model.press(" ")
         #expect(model.stepper.position == 8)
         #expect(model.status == "nothing left to happen: press c, L, s, x or a to act, r to restart")

@@ -46,7 +46,8 @@ import Testing
         #expect(text.hasPrefix("@startuml\n") && text.hasSuffix("@enduml\n"))
         #expect(text.contains("participant \"client\\n10.0.0.1:5000\" as C\n"))
         #expect(text.contains("C ->x S : ACK 2 ack 2 — lost\n"))
-        #expect(text.contains("S ->> C : FIN,ACK 1 ack 2 (again) — duplicate\n"), "ignored: open head")
+        // Ignored: an open head, and what the receiver did about it (TIME_WAIT re-ACKs it).
+        #expect(text.contains("S ->> C : FIN,ACK 1 ack 2 (again) — duplicate → ACK\n"), "ignored: open head")
         #expect(text.contains("hnote over C : TIME_WAIT\n"))
         #expect(text.contains("... 925 ms later ...\n"))
     }

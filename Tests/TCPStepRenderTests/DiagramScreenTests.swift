@@ -10,9 +10,10 @@ import Testing
 
     /// The key bar as the app makes it from its keymap (`KeyBindings.hints`).
     static let keyHints = [
-        KeyHint("␣", "step"), KeyHint("←", "back"), KeyHint("p", "play"), KeyHint("tab", "select"),
-        KeyHint("d", "drop"), KeyHint("l", "delay"), KeyHint("u", "dup"), KeyHint("#", "rel/abs"),
-        KeyHint("?", "help"), KeyHint("q", "quit"),
+        // The app's key bar (KeyBindings.hints): help and quit right after stepping.
+        KeyHint("␣", "step"), KeyHint("←", "back"), KeyHint("?", "help"), KeyHint("q", "quit"),
+        KeyHint("p", "play"), KeyHint("tab", "select"), KeyHint("d", "drop"), KeyHint("l", "delay"),
+        KeyHint("u", "dup"), KeyHint("#", "rel/abs"),
     ]
 
     /// The lost-last-ACK story stopped at step 13: the client's second ACK is in flight.
