@@ -58,11 +58,8 @@ extension AppModel {
     /// True at the end of the story: nothing left to happen, at the newest step, and the card
     /// not put away.
     var showsClosingCard: Bool {
-        guard !closingCardDismissed, overlay == nil, !source.events.isEmpty, closingCardText != nil else { return false }
-        // Live: the story is over when nothing is left to happen (later scripted calls that would
-        // only fail do not hold the card back); a recording: at its last step.
-        if let stepper = source.stepper { return stepper.redoableMoves == 0 && stepper.simulation.isQuiet }
-        return source.isFinished
+        // The same moment for a live run and its recording: nothing more will appear in the trace.
+        !closingCardDismissed && overlay == nil && !source.events.isEmpty && source.isFinished && closingCardText != nil
     }
 
     /// The scenario's closing words (its last `say`, after every command: "Result: …"), else
