@@ -12,7 +12,7 @@ enum OverlayPainter {
         case .help:
             // Every key, "q quit" included, even at 80×24: the box may use all rows but one, and
             // the closing hint goes first when rows are short.
-            var lines = helpLines(text, height: grid.height, width: grid.width)
+            var lines = helpLines(text, height: grid.height, width: grid.width, ellipsis: glyphs == .ascii ? "~" : "…")
             if lines.count + 4 <= grid.height - 1 { lines += ["", text(.helpClose)] }
             box(title: text(.helpTitle), lines: lines, theme: theme, glyphs: glyphs, marginRows: 0, into: &grid)
         case .scenarioPicker(let names, let highlighted):
@@ -54,20 +54,28 @@ enum OverlayPainter {
 
     /// The key table in one column, or in two when one would not fit the height (80×24 keeps
     /// every key, "q quit" included).
-    static func helpLines(_ text: UIText, height: Int, width: Int) -> [String] {
+    static func helpLines(_ text: UIText, height: Int, width: Int, ellipsis: Character = "…") -> [String] {
         let entries = KeyBindings.help.map { entry in
             text.language == .chinese ? (entry.keys.replacing("click", with: text(.helpClick)), entry.actionZH) : (entry.keys, entry.action)
         }
-        let keyWidth = (entries.map { CellGrid.displayWidth(of: $0.0) }.max() ?? 0) + 2
-        let lines = entries.map { $0.0 + String(repeating: " ", count: max(1, keyWidth - CellGrid.displayWidth(of: $0.0))) + $0.1 }
-        guard lines.count + 2 > height else { return lines }
-        let half = (lines.count + 1) / 2
-        let columnWidth = min((lines.prefix(half).map { CellGrid.displayWidth(of: $0) }.max() ?? 0) + 2, (width - 8) / 2)
-        return (0 ..< half).map { row in
-            let left = CellGrid.clip(lines[row], toWidth: columnWidth - 1)
-            let right = row + half < lines.count ? lines[row + half] : ""
-            return left + String(repeating: " ", count: max(1, columnWidth - CellGrid.displayWidth(of: left))) + right
+        let oneColumn = aligned(entries, gap: 2)
+        guard oneColumn.count + 2 > height else { return oneColumn }
+        // Two columns, each aligned on its own keys, so one long key ("PgUp PgDn Home End") does
+        // not cost the other column its words; what still does not fit ends in an ellipsis.
+        let half = (entries.count + 1) / 2
+        let leftWidth = (width - 8) / 2, rightWidth = width - 4 - leftWidth
+        let left = aligned(Array(entries.prefix(half)), gap: 1), right = aligned(Array(entries.dropFirst(half)), gap: 1)
+        return left.indices.map { row in
+            let cell = CellGrid.clip(left[row], toWidth: leftWidth - 1, ellipsis: ellipsis)
+            let next = row < right.count ? CellGrid.clip(right[row], toWidth: rightWidth, ellipsis: ellipsis) : ""
+            return cell + String(repeating: " ", count: max(1, leftWidth - CellGrid.displayWidth(of: cell))) + next
         }
+    }
+
+    /// "keys␣␣action" lines with the actions lined up after the widest key.
+    private static func aligned(_ entries: [(keys: String, action: String)], gap: Int) -> [String] {
+        let keyWidth = (entries.map { CellGrid.displayWidth(of: $0.keys) }.max() ?? 0) + gap
+        return entries.map { $0.keys + String(repeating: " ", count: max(1, keyWidth - CellGrid.displayWidth(of: $0.keys))) + $0.action }
     }
 
     /// "▶ lost-last-ack   The client's last ACK is lost …": name and summary, one line each.
