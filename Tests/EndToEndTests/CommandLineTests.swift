@@ -29,6 +29,29 @@ struct CommandLineTests {
         }
     }
 
+    @Test("check names the segment each fault rule hit with the diagram's own label, and warns about a rule that hits none")
+    func checkNamesHits() throws {
+        let result = run("check lost-last-ack")
+        #expect(result.status == 0)
+        #expect(result.output == """
+              drop c2s ACK#2  →  segment 7, ACK 2 ack 2, client → server, sent at 550 ms
+            lost-last-ack: ok — Lost final ACK: why the closer waits in TIME_WAIT, 4 commands, 1 fault rule
+
+            """)
+        let path = NSTemporaryDirectory() + "rules-\(getpid()).tcps"
+        try "server listen 80\nclient connect 80\nat 1s client close\nat 1.2s server close\ndrop c2s ACK#9\ndrop c2s final-ACK\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let rules = run("check \(path)")
+        #expect(rules.status == 0)
+        #expect(rules.output == """
+              warning: drop c2s ACK#9 matches no segment: nothing is dropped
+              drop c2s final-ACK  →  segment 7, ACK 2 ack 2, client → server, sent at 1250 ms
+            \(path): 1 warning — Untitled scenario, 4 commands, 2 fault rules
+
+            """)
+    }
+
     @Test("An unknown scenario name says so and lists where to look")
     func unknownScenario() {
         let result = run("trace no-such-scenario")

@@ -34,7 +34,7 @@ struct HostileInputCommandTests {
         Self.write("server listen 80\nclient \u{1B}]0;PWNED\u{07}\n", "bad.tcps", in: folder)
         let check = run("check evil.tcps", in: folder)
         #expect(check.status == 0)
-        #expect(check.output == "evil.tcps: ok — evil \\e]0;PWNED\\a\\e[2J\\u{9B}1m, 1 commands, 0 fault rules\n")
+        #expect(check.output == "evil.tcps: ok — evil \\e]0;PWNED\\a\\e[2J\\u{9B}1m, 1 command, 0 fault rules\n")
         let trace = run("trace evil.tcps", in: folder)
         #expect(trace.output.hasPrefix("evil \\e]0;PWNED\\a\\e[2J\\u{9B}1m · profile rfc9293\n"))
         let error = run("trace bad.tcps", in: folder)
@@ -101,7 +101,7 @@ struct HostileInputCommandTests {
             handshake: ok — The three-way handshake, number by number, 3 commands, 0 fault rules
 
             """)
-        #expect(run("check ./handshake", in: folder).output == "./handshake: ok — My own handshake, 1 commands, 0 fault rules\n")
+        #expect(run("check ./handshake", in: folder).output == "./handshake: ok — My own handshake, 1 command, 0 fault rules\n")
     }
 
     // MARK: Bounds

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TCPStepCore
+import TCPStepRender
 import TCPStepScenario
 
 /// `tcpstep check FILE`: validate a scenario file, run it headless, and say which segment each
@@ -28,17 +29,18 @@ struct CheckCommand: ParsableCommand {
             let loaded = input.scenario
             let events = HeadlessRun.trace(of: loaded).events
             let hits = FaultRuleReport.hits(of: loaded.script.faultRules, in: events)
+            let fold = TraceFold(events: events)
             var warnings = 0
             for (rule, hit) in zip(loaded.script.faultRules, hits) {
                 if let hit {
-                    print("  \(rule)  →  \(FaultRuleReport.describe(hit))")
+                    print("  \(rule)  →  \(FaultRuleReport.describe(hit, numbers: fold.numbers(of: hit.id)))")
                 } else {
                     warnings += 1
                     print("  warning: \(rule) matches no segment: nothing is \(FaultRuleReport.verbPast(rule.fault))")
                 }
             }
             let timed = loaded.timeline.isEmpty ? "" : ", \(loaded.timeline.count) timed actions"
-            let summary = "\(TerminalText.visible(loaded.title)), \(loaded.script.commands.count) commands, \(loaded.script.faultRules.count) fault rules\(timed)"
+            let summary = "\(TerminalText.visible(loaded.title)), \(FaultRuleReport.count(loaded.script.commands.count, "command")), \(FaultRuleReport.count(loaded.script.faultRules.count, "fault rule"))\(timed)"
             let name = TerminalText.visible(scenario)
             if let damage = loaded.damage { print("warning: \(TerminalText.visible(damage))") }
             print(warnings == 0 ? "\(name): ok — \(summary)" : "\(name): \(warnings) warning\(warnings == 1 ? "" : "s") — \(summary)")
@@ -60,15 +62,17 @@ enum FaultRuleReport {
         return hits
     }
 
-    /// "segment 7, ACK seq=302 ack=302, client → server, sent at 1550 ms".
-    static func describe(_ wire: WireSegment) -> String {
-        let segment = wire.segment
-        var fields = "\(segment.matchFlags) seq=\(segment.seq.raw)"
-        if segment.flags.contains(.ack) { fields += " ack=\(segment.ack.raw)" }
-        if segment.payloadLength > 0 { fields += " len=\(segment.payloadLength)" }
+    /// "segment 7, ACK 2 ack 2, client → server, sent at 1550 ms": the label the diagram draws on
+    /// its arrow (relative numbers from the trace fold), so the hit is found on screen at a glance.
+    static func describe(_ wire: WireSegment, numbers: SegmentNumbers?) -> String {
+        let shown = numbers ?? SegmentNumbers(wire.segment, seqBase: nil, ackBase: nil)
+        let label = SegmentLabel.text(for: wire, numbers: shown, numbering: .relative)
         let again = wire.isRetransmission ? " (a retransmission)" : ""
-        return "segment \(wire.id.raw), \(fields)\(again), \(wire.from.name) → \(wire.to.name), sent at \(wire.sentAt.millisecondsText) ms"
+        return "segment \(wire.id.raw), \(label)\(again), \(wire.from.name) → \(wire.to.name), sent at \(wire.sentAt.millisecondsText) ms"
     }
+
+    /// "1 fault rule", "2 fault rules".
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     static func verbPast(_ fault: FaultRule.Fault) -> String {
         switch fault {
