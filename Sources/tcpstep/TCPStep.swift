@@ -23,9 +23,12 @@ struct TCPStep: ParsableCommand {
           tcpstep my.tcps --profile linux open your own file, as Linux would behave
           tcpstep trace handshake --json  the events as JSON lines, no terminal needed
           tcpstep render teardown         the diagram as plain text
-          tcpstep export teardown --format svg -o teardown.svg   a figure (also html, pcap, …)
-          tcpstep connections curl.pcap   the TCP connections of a capture; `tcpstep curl.pcap` opens one
-          tcpstep --resume                reopen the last session where it ended (see `tcpstep sessions`)
+          tcpstep export teardown --format svg -o t.svg   a figure for slides
+                                          (also html, mermaid, plantuml, mscgen, pcap)
+          tcpstep connections curl.pcap   the TCP connections of a capture
+          tcpstep curl.pcap               step through its first connection
+          tcpstep --resume                reopen the last session where it ended
+          tcpstep sessions                the journaled sessions, newest first
         """,
         subcommands: [RunCommand.self, TraceCommand.self, RenderCommand.self, ExportCommand.self, ListCommand.self, CheckCommand.self, PileupCommand.self, ConnectionsCommand.self, LiveCommand.self, SessionsCommand.self],
         defaultSubcommand: RunCommand.self)
