@@ -108,7 +108,7 @@ import Testing
     static let allowedLatin: Set<String> = [
         "SYN", "ACK", "FIN", "RST", "PSH", "TCP", "ISN", "MSL", "RTO", "FW", "seq", "ack", "win", "len", "ms",
         "CLOSED", "LISTEN", "SENT", "RECEIVED", "ESTABLISHED", "WAIT", "CLOSE", "CLOSING", "LAST", "TIME",
-        "tcpstep", "rfc", "linux", "tab", "space", "esc", "enter", "PgUp", "PgDn", "Home", "End", "abort", "close",
+        "tcpstep", "rfc", "linux", "Linux", "TLP", "tab", "space", "esc", "enter", "PgUp", "PgDn", "Home", "End", "abort", "close",
         // File formats, named as their tools name them (the `e` export).
         "SVG", "HTML",
     ]
