@@ -15,6 +15,7 @@ public enum Screen {
         var options = DiagramOptions(width: area.width, height: area.height, scroll: model.scroll, selected: model.selected,
                                      numbering: model.numbering, glyphs: model.glyphs, theme: model.theme, text: model.text)
         options.rowsPerTransit = model.rowsPerTransit
+        options.presenter = regions(for: model, width: width, height: height).isPresenter
         return options
     }
 
