@@ -39,8 +39,9 @@ extension AppModel {
         simulation.runUntilQuiet(limit: scenario.runUntil, &log)
         var rows = 1
         if log.events.count <= Self.fitEventsMax {
-            // One row to spare: a tall screen is for the diagram; the narration grows into what is left.
-            let budget = area.height - 1
+            // Rows to spare for the narration to grow into (it scrolls only beyond them): a tall
+            // screen is for the diagram, but never at the cost of the words that explain it.
+            let budget = area.height - (options.presenter ? 1 : Self.narrationReserveRows)
             rows = (2 ... 4).reversed().first { k in
                 DiagramLayout(events: log.events[...], config: DiagramLayout.Config(width: area.width, rowsPerTransit: k)).rowCount <= budget
             } ?? 1
@@ -50,6 +51,9 @@ extension AppModel {
     }
 
     static let fitEventsMax = 5_000
+    /// Diagram rows the fit leaves free for a long narration: three more lines of it (the
+    /// presenter's panel has four lines already, and one row to spare).
+    static let narrationReserveRows = 3
 
     var theme: Theme {
         let base = Theme.named(options.themeName, background: options.background) ?? .default

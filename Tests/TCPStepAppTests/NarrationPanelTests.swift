@@ -66,6 +66,17 @@ import Testing
         #expect(rows.joined().contains("would only") && rows.last!.contains("make it worse."))
     }
 
+    @Test func at120x40TheFittedDiagramLeavesRoomForTheWholeEndingOfWhyThreeWayRfc() throws {
+        // The diagram is stretched to fit the story (rows per transit), but not so far that the
+        // story's last words must scroll: they are five lines at this width.
+        var model = try AppFixture.model("why-three-way-rfc", width: 120, height: 40)
+        LectureHallTests.runToEnd(&model)
+        let panel = model.narrationPanel()
+        #expect(panel.lines.count >= 5 && panel.lines.count <= panel.rows, "\(panel.lines)")
+        #expect(model.fittingRowsPerTransit(model.screenModel()) > 1)
+        #expect(panel.visible.last?.hasSuffix("for the old SYN.") == true, "\(panel.lines)")
+    }
+
     @Test func chineseScrollsWithChineseMarkersAndWrapsPerCharacter() throws {
         var model = try Self.retransmittedFin(width: 80, height: 24, language: .chinese)
         let grid = model.frame()
