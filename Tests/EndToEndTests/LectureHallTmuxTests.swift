@@ -48,14 +48,21 @@ struct LectureHallTmuxTests {
         "Linux", "linux", "TLP",
     ]
 
+    /// tcpstep with `arguments` in a fresh window, stepped `steps` times; `step` is how the
+    /// header writes a step number in the screen's language.
+    private func started(_ arguments: String, width: Int, height: Int, steps: Int, step: (Int) -> String) throws -> Tmux {
+        let tmux = try Tmux(width: width, height: height)
+        tmux.type("\(tcpstep) \(arguments); echo EXIT=$?")
+        try tmux.waitFor(step(0))
+        for _ in 0 ..< steps { tmux.press("Space") }
+        try tmux.waitFor(step(steps))
+        return tmux
+    }
+
     @Test("a narration longer than its panel scrolls with ] and [ behind a \"more ↓\" marker, at 80×24")
     func narrationScrolls() throws {
-        let tmux = try Tmux(width: 80, height: 24)
-        tmux.type("\(tcpstep) lost-last-ack; echo EXIT=$?")
-        try tmux.waitFor("step 0")
-        for _ in 0 ..< 12 { tmux.press("Space") }
-        var screen = try tmux.waitFor("step 12")
-        screen = try tmux.waitFor("] more ↓")
+        let tmux = try started("lost-last-ack", width: 80, height: 24, steps: 12, step: { "step \($0)" })
+        var screen = try tmux.waitFor("] more ↓")
         #expect(screen.contains("No ACK for the server's FIN came within 1 s"), "\(screen)")
         #expect(!screen.contains("make it worse."))
         // The rest, a few keys away; the marker now points back up.
@@ -128,11 +135,7 @@ struct LectureHallTmuxTests {
 
     @Test("--lang zh: every word on screen is Chinese or a protocol word")
     func chineseEverywhere() throws {
-        let tmux = try Tmux(width: 120, height: 40)
-        tmux.type("\(tcpstep) lost-last-ack --lang zh; echo EXIT=$?")
-        try tmux.waitFor("第 0 步")
-        for _ in 0 ..< 9 { tmux.press("Space") }
-        try tmux.waitFor("第 9 步")
+        let tmux = try started("lost-last-ack --lang zh", width: 120, height: 40, steps: 9, step: { "第 \($0) 步" })
         var screens = [tmux.screen()]
         tmux.press("?")
         screens.append(try tmux.waitFor("按键"))
