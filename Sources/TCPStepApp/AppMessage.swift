@@ -34,6 +34,9 @@ public enum AppMessage: Hashable, Sendable {
     case scrollToStart
     case followNewest
     case toggleNumbering
+    /// Scroll the narration panel up or down (`[` `]`), when the narration is longer than it.
+    case narrationUp
+    case narrationDown
     /// Write the diagram as it stands now as SVG and HTML (`e`).
     case exportSnapshot
     case toggleHelp

@@ -1,4 +1,5 @@
 import TCPStepCore
+import TCPStepNarration
 import TCPStepRender
 import TCPStepScenario
 
@@ -7,8 +8,9 @@ extension AppModel {
     public mutating func update(_ message: AppMessage) -> [AppCommand] {
         let commands = apply(message)
         if let stepper = source.stepper { journal?.observe(stepper, scenario: scenario) }
-        if narrationCache?.position != source.position || narrationCache?.events != source.events.count {
+        if narrationCache == nil || narrationCache?.position != source.position || narrationCache?.events != source.events.count {
             refreshNarration()
+            narrationScroll = 0
         }
         return commands
     }
@@ -103,6 +105,7 @@ extension AppModel {
             scrollBack = nil
             isPlaying = false
             closingCardDismissed = false
+            narrationCache = nil
         case .openScenarioPicker:
             let names = BuiltinScenarios.names
             overlay = .scenarioPicker(names: names, highlighted: names.firstIndex(of: currentBuiltinName ?? "") ?? 0)
@@ -114,6 +117,13 @@ extension AppModel {
             scrollBack = Int.max / 2
         case .followNewest:
             scrollBack = nil
+        // A page is all but one of the panel's rows: the line read last stays for context.
+        case .narrationUp:
+            let panel = narrationPanel()
+            narrationScroll = max(0, panel.first - max(1, panel.rows - 1))
+        case .narrationDown:
+            let panel = narrationPanel()
+            narrationScroll = min(panel.first + max(1, panel.rows - 1), panel.scrollMax)
         case .toggleNumbering:
             absoluteNumbers.toggle()
             status = text(absoluteNumbers ? .statusAbsolute : .statusRelative)
@@ -226,7 +236,7 @@ extension AppModel {
                 saveRequest = name.isEmpty ? defaultSaveName : name
             case .escape:
                 overlay = nil
-                status = "not saved"
+                status = text(.statusNotSaved)
             default: break
             }
         }
@@ -253,6 +263,9 @@ extension AppModel {
     public mutating func load(_ newScenario: Scenario) {
         scenario = newScenario
         source = .live(Stepper(simulation: newScenario.makeSimulation()))
+        // Another story at the same position and length must not read this one's narration.
+        narrationCache = nil
+        narrationCursor = NarrationCursor()
         selection = nil
         scrollBack = nil
         isPlaying = false

@@ -5,10 +5,7 @@ import TCPStepRender
 extension AppModel {
     /// The frame to paint now. Mutating only to keep the layout and narration caches warm.
     public mutating func frame() -> CellGrid {
-        var screen = screenModel()
-        screen.rowsPerTransit = fittingRowsPerTransit(screen)
-        let options = Screen.diagramOptions(for: screen, width: width, height: height)
-        layout.update(with: source.events, config: options.layoutConfig)
+        let screen = preparedScreen()
         var grid = Screen.render(screen, layout: layout, width: width, height: height)
         if showsTitleCard {
             OverlayPainter.titleCard(narrator, text: text, theme: theme, glyphs: glyphs, into: &grid)
@@ -19,6 +16,15 @@ extension AppModel {
             OverlayPainter.paint(overlay, score: quiz, focus: focus, text: text, language: self.options.language, theme: theme, glyphs: glyphs, into: &grid)
         }
         return grid
+    }
+
+    /// The screen model with the layout brought up to date for it (what a frame draws).
+    private mutating func preparedScreen() -> ScreenModel {
+        var screen = screenModel()
+        screen.rowsPerTransit = fittingRowsPerTransit(screen)
+        let options = Screen.diagramOptions(for: screen, width: width, height: height)
+        layout.update(with: source.events, config: options.layoutConfig)
+        return screen
     }
 
     /// The most rows per transit time (up to 4) with which the whole scripted story still fits
@@ -33,8 +39,9 @@ extension AppModel {
         simulation.runUntilQuiet(limit: scenario.runUntil, &log)
         var rows = 1
         if log.events.count <= Self.fitEventsMax {
-            // One row to spare: a tall screen is for the diagram; the narration grows into what is left.
-            let budget = area.height - 1
+            // Rows to spare for the narration to grow into (it scrolls only beyond them): a tall
+            // screen is for the diagram, but never at the cost of the words that explain it.
+            let budget = area.height - (options.presenter ? 1 : Self.narrationReserveRows)
             rows = (2 ... 4).reversed().first { k in
                 DiagramLayout(events: log.events[...], config: DiagramLayout.Config(width: area.width, rowsPerTransit: k)).rowCount <= budget
             } ?? 1
@@ -44,6 +51,9 @@ extension AppModel {
     }
 
     static let fitEventsMax = 5_000
+    /// Diagram rows the fit leaves free for a long narration: three more lines of it (the
+    /// presenter's panel has four lines already, and one row to spare).
+    static let narrationReserveRows = 3
 
     var theme: Theme {
         let base = Theme.named(options.themeName, background: options.background) ?? .default
@@ -59,7 +69,16 @@ extension AppModel {
     /// not put away.
     var showsClosingCard: Bool {
         // The same moment for a live run and its recording: nothing more will appear in the trace.
-        !closingCardDismissed && overlay == nil && !source.events.isEmpty && source.isFinished && closingCardText != nil
+        !closingCardDismissed && overlay == nil && !source.events.isEmpty && isFinished && closingCardText != nil
+    }
+
+    /// `source.isFinished`, remembered for the current position: finding it out steps a copy of
+    /// the simulation (up to 64 steps), too much for every frame and every key.
+    var isFinished: Bool {
+        if let cache = narrationCache, cache.position == source.position, cache.events == source.events.count {
+            return cache.isFinished
+        }
+        return source.isFinished
     }
 
     /// The scenario's closing words (its last `say`, after every command: "Result: …"), else
@@ -90,7 +109,13 @@ extension AppModel {
             inFlight: fold.inFlight, selected: selection, narration: narrationText, status: status,
             keyHints: hints, scroll: scrollBack.map { .back(rows: $0) } ?? .followNewest,
             numbering: absoluteNumbers ? .absolute : .relative, glyphs: glyphs, theme: theme,
-            layoutStyle: options.presenter ? .presenter : .standard, text: text, focus: focus)
+            layoutStyle: options.presenter ? .presenter : .standard, text: text, focus: focus, narrationScroll: narrationScroll)
+    }
+
+    /// The narration panel as the next frame lays it out (how far `]` may go).
+    mutating func narrationPanel() -> NarrationPanel {
+        let screen = preparedScreen()
+        return Screen.narrationPanel(screen, regions: Screen.regions(for: screen, width: width, height: height, layout: layout))
     }
 
     /// The narration of the step just taken (or the scenario's summary before the first one, its
@@ -100,23 +125,30 @@ extension AppModel {
             return cache.text
         }
         var cursor = narrationCursor
-        return Self.narration(of: source, by: narrator, cursor: &cursor)
+        return Self.narration(of: source, by: narrator, finished: isFinished, cursor: &cursor)
     }
 
-    /// The narration of the newest step, or the summary before any.
-    static func narration(of source: TraceSource, by narrator: Narrator, cursor: inout NarrationCursor) -> String {
+    /// The narration of the newest step, or the summary before any; the epilogue follows once
+    /// the story is `finished`.
+    static func narration(of source: TraceSource, by narrator: Narrator, finished: Bool, cursor: inout NarrationCursor) -> String {
         guard let last = source.events.last else {
             return narrator.summary ?? narrator.title
         }
         var text = narrator.narrate(step: last.step, in: source.events, cursor: &cursor)?.text ?? ""
-        if source.isFinished, let epilogue = narrator.epilogue { text += (text.isEmpty ? "" : " ") + epilogue }
+        if finished, let epilogue = narrator.epilogue {
+            // No space after a Chinese full stop: Chinese sentences run on without one.
+            let joint = text.isEmpty || text.last.map { CellGrid.displayWidth(of: $0) == 2 } == true ? "" : " "
+            text += joint + epilogue
+        }
         return text
     }
 
-    /// Remembers the narration for the current position (called after each update).
+    /// Remembers the narration, and whether the story is finished, for the current position
+    /// (called after each move, so frames and keys read both for free).
     mutating func refreshNarration() {
-        let text = Self.narration(of: source, by: narrator, cursor: &narrationCursor)
-        narrationCache = (source.position, source.events.count, text)
+        let finished = source.isFinished
+        let text = Self.narration(of: source, by: narrator, finished: finished, cursor: &narrationCursor)
+        narrationCache = (source.position, source.events.count, text, finished)
     }
 
     /// The in-flight segment whose arrow is drawn at a screen position, if any.

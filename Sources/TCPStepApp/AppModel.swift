@@ -18,6 +18,8 @@ public struct AppModel: Sendable {
     public internal(set) var speedIndex = 2
     /// Rows scrolled back from the newest; nil follows the newest.
     public internal(set) var scrollBack: Int?
+    /// Lines the narration panel is scrolled down (`]`); back to the top on every step.
+    public internal(set) var narrationScroll = 0
     public internal(set) var absoluteNumbers = false
     public internal(set) var overlay: Overlay?
     public internal(set) var width = 80
@@ -34,8 +36,9 @@ public struct AppModel: Sendable {
     public internal(set) var quiz = QuizScore()
     /// The diagram laid out so far; each frame adds only the new events.
     var layout = DiagramLayout(config: DiagramLayout.Config(width: 80))
-    /// Narration of the current position, recomputed only when the position moves.
-    var narrationCache: (position: Int, events: Int, text: String)?
+    /// Narration of the current position and whether nothing more will happen there, recomputed
+    /// only when the position moves (or another story is loaded: `load`, `restart`).
+    var narrationCache: (position: Int, events: Int, text: String, isFinished: Bool)?
     /// What the narrator has read of the trace, so each step reads only the new events.
     var narrationCursor = NarrationCursor()
     /// Writes the `e` export (SVG and HTML of the diagram now); installed by the command line.

@@ -27,7 +27,7 @@ enum OverlayPainter {
                 + ["", text(.injectClose)]
             box(title: text(.injectTitle), lines: lines, theme: theme, glyphs: glyphs, into: &grid)
         case .question(let question):
-            var lines = question.actionPromptLines
+            var lines = question.actionPromptLines(text)
                 ?? ([text(.quizQuestion, text.word(question.host)), text(.quizNow, question.from.name), ""]
                     + question.choices.enumerated().map { "  \($0.offset + 1)  \($0.element.name)" })
             lines += ["", text(.quizAnswerWith, question.choiceCount, "\(score.right)/\(score.asked)")]
@@ -38,7 +38,7 @@ enum OverlayPainter {
         case .answer(let question, let chosen):
             let right = chosen == question.correct
             // An action question (Linux's tail loss probe) has its own verdict and no state choices.
-            let verdict = question.actionVerdict(chosen: chosen) ?? {
+            let verdict = question.actionVerdict(chosen: chosen, text) ?? {
                 let entered = question.choices[question.correct].name
                 return right ? text(.quizRight, text.word(question.host), entered)
                              : text(.quizWrong, question.choices[chosen].name, text.word(question.host), entered)

@@ -1,4 +1,5 @@
 import TCPStepCore
+import TCPStepRender
 
 /// A "predict the next state" question, asked before a step that changes a host's state; or,
 /// before Linux's tail loss probe fires, "what does Linux do about the missing ACK?".
@@ -8,8 +9,9 @@ public struct QuizQuestion: Hashable, Sendable {
     /// Up to four states to choose from, answered with the keys 1–4.
     public var choices: [TCPState]
     public var correct: Int
-    /// For a question about what TCP does rather than where it goes: the choices, in words.
-    public var actionChoices: [String] = []
+    /// For a question about what TCP does rather than where it goes: the choices, as phrases of
+    /// the screen's table (so they are in the screen's language).
+    public var actionChoices: [UIKey] = []
     /// The segment still unacknowledged, for the loss question ("FIN,ACK").
     public var unacknowledged = ""
 
@@ -23,28 +25,22 @@ public struct QuizQuestion: Hashable, Sendable {
         from = state
         choices = []
         unacknowledged = segment
-        actionChoices = [
-            "wait for the full RTO, then send it again",
-            "send the last segment again now: a tail loss probe",
-            "send it again now and double the RTO",
-            "give up and send a RST",
-        ]
+        actionChoices = [.quizTLPWaitRTO, .quizTLPProbe, .quizTLPDoubleRTO, .quizTLPGiveUp]
         correct = 1
     }
 
-    /// The lines of a question that is not about states (nil: the state question's lines).
-    public var actionPromptLines: [String]? {
+    /// The lines of a question that is not about states, in `text`'s language (nil: the state
+    /// question's lines).
+    public func actionPromptLines(_ text: UIText) -> [String]? {
         guard !actionChoices.isEmpty else { return nil }
-        return ["No ACK has come for the \(host.name)'s \(unacknowledged) yet.", "What does Linux do next?", ""]
-            + actionChoices.enumerated().map { "  \($0.offset + 1)  \($0.element)" }
+        return [text(.quizTLPNoAck, text.word(host), unacknowledged), text(.quizTLPWhatNext), ""]
+            + actionChoices.enumerated().map { "  \($0.offset + 1)  \(text($0.element))" }
     }
 
     /// The verdict of a question that is not about states (nil: the state question's verdict).
-    public func actionVerdict(chosen: Int) -> String? {
+    public func actionVerdict(chosen: Int, _ text: UIText) -> String? {
         guard !actionChoices.isEmpty else { return nil }
-        return chosen == correct
-            ? "Right: a tail loss probe re-sends the last segment early, and the RTO after it is not doubled."
-            : "Not quite: Linux sends a tail loss probe: the last segment again, early, without doubling the RTO."
+        return text(chosen == correct ? .quizTLPRight : .quizTLPWrong)
     }
 
     /// Builds the question for the step that moves `host` from `from` to `to`. The wrong

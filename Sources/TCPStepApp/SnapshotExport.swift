@@ -19,7 +19,7 @@ public typealias SnapshotExporter = @Sendable (SnapshotRequest) -> String
 extension AppModel {
     mutating func exportSnapshot() {
         guard let snapshotExporter else {
-            status = "export is not available here"
+            status = text(.statusExportUnavailable)
             return
         }
         let events = Array(source.events)

@@ -95,7 +95,11 @@ public struct Narrator: Sendable {
 
     // MARK: The scenario's own texts
 
-    public var title: String { pick(scenario.title, scenario.titleZH) ?? scenario.title }
+    public var title: String {
+        // A file without a `title` line still gets a Chinese heading under --lang zh.
+        if language == .chinese, scenario.titleZH == nil, scenario.title == Scenario.untitled { return "未命名场景" }
+        return pick(scenario.title, scenario.titleZH) ?? scenario.title
+    }
     public var summary: String? { pick(scenario.summary, scenario.summaryZH) }
 
     /// The author's closing words (a `say` after the last command): show them once the run is quiet.

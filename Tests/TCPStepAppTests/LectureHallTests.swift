@@ -42,6 +42,26 @@ import Testing
         #expect(!model.screenText().contains(" the end "))
     }
 
+    @Test func whetherTheStoryIsOverIsWorkedOutOncePerPosition() throws {
+        var model = try AppFixture.model("no-time-wait", width: 120, height: 40)
+        Self.runToEnd(&model)
+        // The remembered answer is what frames read, not a fresh probe of the simulation: with
+        // the cache saying "not finished", the card stays away although the source is finished.
+        let cache = try #require(model.narrationCache)
+        #expect(cache.position == model.source.position && cache.isFinished && model.showsClosingCard)
+        model.narrationCache?.isFinished = false
+        #expect(!model.showsClosingCard)
+        // A move works it out again: back one step (not finished), forward again (finished).
+        model.press(.left)
+        #expect(model.narrationCache?.isFinished == false && !model.showsClosingCard)
+        model.press(" ")
+        #expect(model.narrationCache?.isFinished == true && model.showsClosingCard)
+        // Another story at the same position must not inherit it.
+        model.load(try #require(try BuiltinScenarios.scenario(named: "handshake")))
+        _ = model.update(.resize(width: 120, height: 40))
+        #expect(model.narrationCache?.isFinished == false && !model.showsClosingCard)
+    }
+
     @Test func theFocusedHostIsAlwaysMarked() throws {
         var model = try AppFixture.model("basic")
         for _ in 0 ..< 40 { _ = model.update(.tick) }     // 10 s of idle ticks
@@ -108,7 +128,7 @@ import Testing
     static let allowedLatin: Set<String> = [
         "SYN", "ACK", "FIN", "RST", "PSH", "TCP", "ISN", "MSL", "RTO", "FW", "seq", "ack", "win", "len", "ms",
         "CLOSED", "LISTEN", "SENT", "RECEIVED", "ESTABLISHED", "WAIT", "CLOSE", "CLOSING", "LAST", "TIME",
-        "tcpstep", "rfc", "linux", "tab", "space", "esc", "enter", "PgUp", "PgDn", "Home", "End", "abort", "close",
+        "tcpstep", "rfc", "linux", "Linux", "TLP", "tab", "space", "esc", "enter", "PgUp", "PgDn", "Home", "End", "abort", "close",
         // File formats, named as their tools name them (the `e` export).
         "SVG", "HTML",
     ]

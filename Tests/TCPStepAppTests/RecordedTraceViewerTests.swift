@@ -113,7 +113,7 @@ struct RecordedTraceViewerTests {
     @Test("The key bar, the presenter's key bar and the help overlay come from one table")
     func oneKeymap() {
         // "? help" and "q quit" come right after stepping, so a narrow key bar never loses them.
-        #expect(KeyBindings.hints(presenter: false, ascii: false).map(\.key) == ["␣", "←", "?", "q", "p", "tab", "d", "l", "u", "o", "#"])
+        #expect(KeyBindings.hints(presenter: false, ascii: false).map(\.key) == ["␣", "←", "?", "q", "p", "tab", "d", "l", "u", "o", "#", "]"])
         #expect(KeyBindings.hints(presenter: true, ascii: true).map(\.key) == ["space", "left", "?", "q", "p", "tab", "d", "o"])
         #expect(KeyBindings.help.first == KeyBindings.Entry(keys: "space → n", action: "step forward one event", actionZH: "前进一个事件"))
         #expect(KeyBindings.hints(presenter: false, ascii: false, text: .chinese).first?.action == UIText.chinese(.hintStep))

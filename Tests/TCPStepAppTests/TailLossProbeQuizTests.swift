@@ -1,4 +1,6 @@
 import TCPStepCore
+import TCPStepNarration
+import TCPStepRender
 import TCPStepScenario
 import Testing
 
@@ -6,7 +8,7 @@ import Testing
 
 /// The quiz asks about the tail loss probe before Linux sends one, and the lifeline shows it.
 struct TailLossProbeQuizTests {
-    private func model() throws -> AppModel {
+    private func model(language: NarrationLanguage = .english) throws -> AppModel {
         let scenario = try ScenarioParser.parse("""
             set profile linux
             set latency 100us
@@ -17,6 +19,7 @@ struct TailLossProbeQuizTests {
             """, fileName: "tlp.tcps")
         var options = AppOptions()
         options.quiz = true
+        options.language = language
         var model = AppModel(scenario: scenario, options: options)
         _ = model.update(.resize(width: 100, height: 30))
         return model
@@ -52,5 +55,37 @@ struct TailLossProbeQuizTests {
         })
         model.press(" ")
         #expect(model.screenText().contains("TLP fired"))
+    }
+
+    @Test func theQuestionAndItsVerdictAreChineseUnderLangZh() throws {
+        var model = try model(language: .chinese)
+        var asking = ""
+        for _ in 0 ..< 40 {
+            model.press(" ")
+            guard case .question(let question)? = model.overlay else { continue }
+            if !question.actionChoices.isEmpty {
+                asking = model.screenText()
+                break
+            }
+            model.press(Character(String(question.correct + 1)))
+        }
+        #expect(asking.contains("客户端的 FIN,ACK 还没有收到 ACK。"), "\(asking)")
+        #expect(asking.contains("2  现在就重发最后一个报文段：尾部丢失探测（TLP）"))
+        model.press("2")
+        let verdict = model.screenText()
+        #expect(verdict.contains("答对了：尾部丢失探测提前重发最后一个报文段"))
+        for screen in [asking, verdict] {
+            #expect(LectureHallTests.englishWords(in: screen).isEmpty, "\(LectureHallTests.englishWords(in: screen))\n\(screen)")
+        }
+        // The wrong answer's verdict too.
+        let question = QuizQuestion(tailLossProbeOf: .server, in: .lastAck, segment: "FIN,ACK")
+        #expect(question.actionVerdict(chosen: 0, .chinese) == UIText.chinese(.quizTLPWrong))
+        #expect(question.actionPromptLines(.chinese)?.first == "服务器的 FIN,ACK 还没有收到 ACK。")
+    }
+
+    @Test func exportWithoutAnExporterSaysSoInChinese() throws {
+        var model = try model(language: .chinese)
+        model.press("e")
+        #expect(model.status == "这里不能导出（e）")
     }
 }

@@ -122,12 +122,13 @@ import Testing
         let (grid, _) = DiagramScreenTests.render(model, stepper, width: 100, height: 30)
         let regions = ScreenRegions(width: 100, height: 30, style: .presenter)
         #expect(grid.row(regions.bottomSeparatorRow).hasPrefix("├── segment 9 dropped ───"))
-        // Four lines, inset two columns, bold; the last says there was more.
+        // Four lines, inset two columns, bold; the last says there is more, and which key shows it.
         for row in regions.narrationRows {
             #expect(grid.row(row).hasPrefix("│  ") && grid[x: 3, y: row].glyph != " ")
             #expect(grid[x: 3, y: row].style == Theme.default.narration.with(bold: true))
         }
-        #expect(grid.row(regions.narrationRows.last!).hasSuffix("ACK. …   │"))
+        #expect(grid.row(regions.narrationRows.last!).hasSuffix(" ] more ↓  │"))
+        #expect(!grid.text.contains("…"))
         #expect(grid.row(regions.narrationRows.upperBound) == "│" + String(repeating: " ", count: 98) + "│")
         // No details line anywhere, even with a selection.
         #expect(!grid.text.contains("client:5000 → server:80"))
@@ -170,9 +171,37 @@ import Testing
         #expect(WordWrap.lines("发送 FIN，然后", width: 8) == ["发送", "FIN，然", "后"])
     }
 
-    @Test func aLimitEndsTheLastLineWithAnEllipsis() {
-        #expect(WordWrap.lines("one two three four", width: 9, limit: 1, ellipsis: "…") == ["one two …"])
-        #expect(WordWrap.lines("一二三四五六七八九十", width: 8, limit: 2, ellipsis: "…") == ["一二三四", "五六七…"])
-        #expect(WordWrap.lines("short", width: 9, limit: 2, ellipsis: "…") == ["short"])
+    // MARK: The narration panel
+
+    @Test func aNarrationLongerThanItsRowsScrollsWithMarkersInsteadOfAnEllipsis() {
+        let text = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+        // 30 columns, 2 rows: too long, so it wraps at 30 - 8 - 1 = 21 and keeps the markers' column.
+        let top = NarrationPanel(text: text, width: 30, rows: 2, scroll: 0, markerWidth: 8)
+        #expect(top.textWidth == 21)
+        #expect(top.lines == ["one two three four", "five six seven eight", "nine ten eleven", "twelve thirteen",
+                              "fourteen fifteen"])
+        #expect(Array(top.visible) == ["one two three four", "five six seven eight"])
+        #expect(top.scrollMax == 3 && !top.hasMoreAbove && top.hasMoreBelow)
+        // Scrolling past the end stops at the last lines.
+        let end = NarrationPanel(text: text, width: 30, rows: 2, scroll: 99, markerWidth: 8)
+        #expect(end.first == 3 && Array(end.visible) == ["twelve thirteen", "fourteen fifteen"])
+        #expect(end.hasMoreAbove && !end.hasMoreBelow)
+        // Short text keeps the whole width and has no markers.
+        let short = NarrationPanel(text: "one two", width: 30, rows: 2, scroll: 5, markerWidth: 8)
+        #expect(short.textWidth == 30 && short.first == 0 && !short.hasMoreAbove && !short.hasMoreBelow)
+    }
+
+    @Test func chineseNarrationScrollsPerCharacterWithChineseMarkers() {
+        let text = "客户端没有数据要发了，于是关闭自己这个方向：发送 FIN。关闭只表示“我不再发送”，它仍然可以接收。"
+        let panel = NarrationPanel(text: text, width: 30, rows: 2, scroll: 1,
+                                   markerWidth: NarrationPanel.markerWidth(.chinese, glyphs: .unicode))
+        #expect(panel.lines.allSatisfy { CellGrid.displayWidth(of: $0) <= panel.textWidth })
+        #expect(panel.lines.joined().filter { $0 != " " } == text.filter { $0 != " " })
+        var grid = CellGrid(width: 30, height: 2)
+        panel.paint(x: 0, width: 30, rowsOnScreen: 0 ..< 2, style: .plain, markerStyle: .plain, words: .chinese,
+                    glyphs: .unicode, into: &grid)
+        #expect(grid.row(0).hasSuffix("[ 更多 ↑") && grid.row(1).hasSuffix("] 更多 ↓"))
+        #expect(grid.row(0).hasPrefix(panel.lines[1]))
+        #expect(NarrationPanel.markers(.english, glyphs: .ascii) == ("[ more ^", "] more v"))
     }
 }

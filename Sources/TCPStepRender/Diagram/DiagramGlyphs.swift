@@ -20,13 +20,23 @@ public struct DiagramGlyphs: Hashable, Sendable {
     /// In sizes: "60×16".
     public var times: String
 
-    public init(_ base: GlyphSet) {
+    /// The lines, corners and heads of arrows: `base`, or heavier ones for a lecture hall
+    /// (`━━▶`, `┃`, `┏┓┗┛`) so that they read from the back row; lifelines stay thin.
+    public var arrow: GlyphSet
+
+    public init(_ base: GlyphSet, heavyArrows: Bool = false) {
         self.base = base
         let ascii = base.name == GlyphSet.ascii.name
+        arrow = base
+        if heavyArrows, !ascii {
+            arrow.horizontal = "━"
+            arrow.vertical = "┃"
+            (arrow.cornerTopLeft, arrow.cornerTopRight, arrow.cornerBottomLeft, arrow.cornerBottomRight) = ("┏", "┓", "┗", "┛")
+        }
         inFlightVertical = ascii ? "H" : "║"
         timer = ascii ? "@" : "⏱"
         heldVertical = ascii ? ":" : "┊"
-        crossing = base.cross
+        crossing = arrow.vertical == base.vertical ? base.cross : "╋"
         ellipsis = ascii ? "~" : "…"
         separator = ascii ? " - " : " · "
         rightArrow = ascii ? "->" : "→"

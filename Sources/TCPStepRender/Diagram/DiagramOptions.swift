@@ -27,6 +27,9 @@ public struct DiagramOptions: Hashable, Sendable {
     public var text: UIText
     /// Rows per transit time (see `DiagramLayout.Config.rowsPerTransit`).
     public var rowsPerTransit = 1
+    /// For a lecture hall (`--presenter`): heavy bold arrows, bold labels, states on the
+    /// lifelines in reverse video. Drawing only: the layout is the same.
+    public var presenter = false
 
     public init(width: Int, height: Int, scroll: DiagramScroll = .followNewest, selected: SegmentID? = nil,
                 numbering: SequenceNumbering = .relative, glyphs: GlyphSet = .unicode, theme: Theme = .default,

@@ -14,7 +14,7 @@ extension DiagramPainter {
         var written = 0
         for index in arrows.reversed() {
             let arrow = layout.arrows[index]
-            let glyph = arrow.isInFlight ? glyphs.inFlightVertical : arrow.heldFor > 0 ? glyphs.heldVertical : glyphs.base.vertical
+            let glyph = arrow.isInFlight ? glyphs.inFlightVertical : arrow.heldFor > 0 ? glyphs.heldVertical : glyphs.arrow.vertical
             let lastRow = arrow.endRow.map { $0 - 1 } ?? (layout.rowCount - 1)
             let rows = max(window.lowerBound, arrow.startRow + 1) ..< min(window.upperBound, lastRow + 1)
             guard !rows.isEmpty else { continue }
@@ -35,7 +35,7 @@ extension DiagramPainter {
     func paintEnds(_ arrow: DiagramArrow, _ grid: inout CellGrid) {
         let rightward = arrow.wire.from == .client
         let style = lineStyle(arrow)
-        let base = glyphs.base
+        let base = glyphs.arrow
         if window.contains(arrow.startRow) {
             let rowY = y(arrow.startRow)
             let line = arrow.isInFlight ? base.inFlightHorizontal : base.horizontal
@@ -74,7 +74,7 @@ extension DiagramPainter {
         let place = arrow.labelPlace
         if window.contains(place.row) {
             var style = selected ? theme.segment(.selected) : theme.segment(arrow.role)
-            if arrow.isInFlight && !selected { style = theme.emphasised(style) }
+            if (arrow.isInFlight || options.presenter) && !selected { style = theme.emphasised(style) }
             let label = layout.label(of: arrow, ellipsis: glyphs.ellipsis)
             // The selected label is bracketed as well as reversed, so it shows without colour too.
             let text = selected ? "[\(label)]" : " \(label) "
@@ -95,14 +95,16 @@ extension DiagramPainter {
     }
 
     private func isLeg(_ glyph: Character?) -> Bool {
-        glyph == glyphs.base.vertical || glyph == glyphs.inFlightVertical || glyph == glyphs.heldVertical
+        glyph == glyphs.base.vertical || glyph == glyphs.arrow.vertical || glyph == glyphs.inFlightVertical
+            || glyph == glyphs.heldVertical
     }
 
-    /// Lines of a selected segment are reversed, of one in flight bold; otherwise its role's look.
+    /// Lines of a selected segment are reversed, of one in flight bold; otherwise its role's look
+    /// (bold in a lecture hall).
     func lineStyle(_ arrow: DiagramArrow) -> CellStyle {
         if arrow.id == options.selected { return theme.segment(.selected) }
         if arrow.isInFlight { return theme.segment(.inFlight) }
-        return theme.segment(arrow.role)
+        return options.presenter ? theme.emphasised(theme.segment(arrow.role)) : theme.segment(arrow.role)
     }
 }
 

@@ -19,7 +19,7 @@ public struct DiagramPainter {
                              options: DiagramOptions) {
         let painter = DiagramPainter(layout: layout, options: options, rect: rect,
                                      window: layout.visibleRows(height: rect.height, scroll: options.scroll),
-                                     glyphs: DiagramGlyphs(options.glyphs))
+                                     glyphs: DiagramGlyphs(options.glyphs, heavyArrows: options.presenter))
         painter.paint(&grid)
     }
 
@@ -112,9 +112,14 @@ public struct DiagramPainter {
 
     private func style(of note: LifelineNote) -> CellStyle {
         switch note {
-        case .state(let state, _): theme.state(state)
+        case .state(let state, _):
+            // In a hall the state a host enters is a solid label: its colour reversed, unless it
+            // is on a colour already (reversing that would take the label away).
+            let style = theme.state(state)
+            guard options.presenter else { return style }
+            return theme.emphasised(style.bg != .default || style.reverse ? style : style.with(reverse: true))
         case .timerFired(let kind), .timerRestarted(let kind):
-            kind == .timeWait ? theme.state(.timeWait) : theme.segment(.retransmission)
+            return kind == .timeWait ? theme.state(.timeWait) : theme.segment(.retransmission)
         }
     }
 }

@@ -1,5 +1,5 @@
-// The presenter's footer: a four-line narration panel in bold, inset from the frame, and a
-// short key bar. No details line: a status message is written into the separator instead.
+// The presenter's footer: a four-line narration panel in bold (growing and scrolling as the
+// standard one does), inset from the frame, and a short key bar. No details line: a status message is written into the separator instead.
 
 extension Screen {
     static func paintPresenterFooter(_ regions: ScreenRegions, model: ScreenModel, _ grid: inout CellGrid) {
@@ -9,10 +9,9 @@ extension Screen {
             let text = " " + CellGrid.clip(status, toWidth: max(0, width - 2), ellipsis: ellipsis) + " "
             grid.put(text, x: x, y: regions.detailsRow, style: theme.badge)
         }
-        let lines = WordWrap.lines(model.narration, width: width, limit: regions.narrationRows.count, ellipsis: ellipsis)
-        for (row, line) in zip(regions.narrationRows, lines) {
-            grid.put(line, x: x, y: row, style: theme.emphasised(theme.narration))
-        }
+        narrationPanel(model, regions: regions).paint(
+            x: x, width: width, rowsOnScreen: regions.narrationRows, style: theme.emphasised(theme.narration),
+            markerStyle: theme.emphasised(theme.keyHint), words: model.text, glyphs: model.glyphs, into: &grid)
         paintKeyBar(model.keyHints, x: regions.innerX + 1, width: regions.innerWidth - 2, y: regions.keyBarRow,
                     theme: theme, &grid)
     }

@@ -13,11 +13,9 @@ extension Screen {
             grid.put(CellGrid.clip(details.text, toWidth: width, ellipsis: ellipsis), x: x, y: regions.detailsRow,
                      style: details.isSelection ? theme.segment(.selected).with(reverse: false, underline: false) : theme.timeAxis)
         }
-        // The last line says when there was more than fits.
-        let lines = WordWrap.lines(model.narration, width: width, limit: regions.narrationRows.count, ellipsis: ellipsis)
-        for (row, line) in zip(regions.narrationRows, lines) {
-            grid.put(line, x: x, y: row, style: theme.narration)
-        }
+        narrationPanel(model, regions: regions).paint(
+            x: x, width: width, rowsOnScreen: regions.narrationRows, style: theme.narration, markerStyle: theme.keyHint,
+            words: model.text, glyphs: model.glyphs, into: &grid)
         paintKeyBar(model.keyHints, x: x, width: width, y: regions.keyBarRow, theme: theme, &grid)
     }
 

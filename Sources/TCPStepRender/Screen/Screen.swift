@@ -15,6 +15,7 @@ public enum Screen {
         var options = DiagramOptions(width: area.width, height: area.height, scroll: model.scroll, selected: model.selected,
                                      numbering: model.numbering, glyphs: model.glyphs, theme: model.theme, text: model.text)
         options.rowsPerTransit = model.rowsPerTransit
+        options.presenter = regions(for: model, width: width, height: height).isPresenter
         return options
     }
 
@@ -48,11 +49,10 @@ public enum Screen {
     }
 
     /// The regions with the narration panel grown into diagram rows that `layout` leaves empty,
-    /// as far as the narration needs them: long narration is never cut while rows stand empty.
+    /// as far as the narration needs them: long narration never scrolls while rows stand empty.
     public static func regions(for model: ScreenModel, width: Int, height: Int, layout: DiagramLayout) -> ScreenRegions {
         let base = regions(for: model, width: width, height: height)
-        let lineWidth = base.isPresenter ? base.innerWidth - 4 : base.innerWidth - 2
-        let needed = WordWrap.lines(model.narration, width: max(1, lineWidth)).count
+        let needed = WordWrap.lines(model.narration, width: narrationWidth(base)).count
         let wanted = needed - base.narrationRows.count
         guard wanted > 0, !base.isTooSmall else { return base }
         // Once the diagram scrolls it uses every row: the narration keeps its own rows then.

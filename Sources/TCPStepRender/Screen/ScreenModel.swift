@@ -34,13 +34,16 @@ public struct ScreenModel: Hashable, Sendable {
     public var focus: HostID?
     /// Diagram rows per transit time: more on a tall screen (`DiagramLayout.Config`).
     public var rowsPerTransit = 1
+    /// Lines the narration panel is scrolled down (`[` `]`), when the narration is longer than it.
+    public var narrationScroll = 0
 
     public init(scenarioTitle: String, profile: ProfileName, variants: TeachingVariants = TeachingVariants(),
                 now: Micros, step: Int, hosts: [HostPanel], inFlight: [WireSegment], selected: SegmentID? = nil,
                 narration: String = "", status: String? = nil, keyHints: [KeyHint] = [],
                 scroll: DiagramScroll = .followNewest, numbering: SequenceNumbering = .relative,
                 glyphs: GlyphSet = .unicode, theme: Theme = .default, layoutStyle: ScreenLayoutStyle = .standard,
-                text: UIText = .english, focus: HostID? = nil) {
+                text: UIText = .english, focus: HostID? = nil, narrationScroll: Int = 0) {
+        self.narrationScroll = narrationScroll
         self.text = text
         self.focus = focus
         self.scenarioTitle = scenarioTitle

@@ -36,17 +36,6 @@ public enum WordWrap {
         return lines
     }
 
-    /// At most `limit` lines; when the text needs more, the last one says so with `ellipsis`.
-    public static func lines(_ text: String, width: Int, limit: Int, ellipsis: Character) -> [String] {
-        let all = lines(text, width: width)
-        guard limit > 0, all.count > limit else { return Array(all.prefix(max(0, limit))) }
-        var kept = Array(all.prefix(limit))
-        let last = kept[limit - 1]
-        let space = last.last.map { CellGrid.displayWidth(of: $0) == 2 } == true ? "" : " "
-        kept[limit - 1] = CellGrid.clip(last + space + String(ellipsis), toWidth: width, ellipsis: ellipsis)
-        return kept
-    }
-
     /// A run of text that is never broken (unless longer than a line), and whether a space
     /// separated it from the run before.
     struct Piece: Equatable {

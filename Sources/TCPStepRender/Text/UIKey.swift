@@ -15,16 +15,19 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
     case rejectUnexpectedReply
     // Key hints
     case hintStep, hintBack, hintPlay, hintSelect, hintDrop, hintDelay, hintDup, hintNumbers
-    case hintHelp, hintQuit, hintQuiz, hintFocus, hintInject
+    case hintHelp, hintQuit, hintQuiz, hintFocus, hintInject, narrationMore
     // Status messages
     case statusAtBeginning, statusSpeed, statusFocus, statusAbsolute, statusRelative
     case statusQuizOn, statusQuizOff, statusNothingLeft, statusNoSegment, statusDropped
     case statusHeld, statusDuplicated, statusGone, statusNothingInFlight, statusCallFailed
     case statusInjected, statusInjectFailed, statusEndOfRecording, statusNeedsSimulation
+    case statusExported, statusExportFailed, statusExportUnavailable, statusNotSaved
     case errorNoConnection, errorAlreadyExists, errorForeignSocket, errorClosing, errorNoResources, errorTimedOut
     // Overlays
     case helpTitle, helpClose, helpClick, pickerTitle, quizTitle, quizQuestion, quizNow, quizAnswerWith
     case quizRight, quizWrong, quizContinue, quizCorrectTitle, quizWrongTitle, quizOnPrompt
+    case quizTLPNoAck, quizTLPWhatNext, quizTLPWaitRTO, quizTLPProbe, quizTLPDoubleRTO, quizTLPGiveUp
+    case quizTLPRight, quizTLPWrong
     case titleCardBegin, closingTitle, closingContinue, injectTitle, injectClose
     case injectSYN, injectData, injectFIN, injectRST, injectFrom
     case saveTitle, savePrompt, saveHint
@@ -156,6 +159,8 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
                "焦点 {0}"),
         .hintInject: ("old segment",
                "旧报文段"),
+        .narrationMore: ("more",
+               "更多"),
         .statusAtBeginning: ("at the beginning",
                "已经在开头"),
         .statusSpeed: ("speed {0} steps/s",
@@ -192,6 +197,14 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
                "{0}调用 {1} 失败：{2}"),
         .statusInjected: ("an old {0} is on the wire: watch what the {1} does with it",
                "一个旧的 {0} 出现在网络中：看{1}怎样处理它"),
+        .statusExported: ("wrote {0}.svg and {0}.html in {1}",
+               "已写入 {0}.svg 和 {0}.html（在 {1}）"),
+        .statusExportFailed: ("export failed: {0}",
+               "导出失败：{0}"),
+        .statusExportUnavailable: ("export (e) is not available here",
+               "这里不能导出（e）"),
+        .statusNotSaved: ("not saved",
+               "没有保存"),
         .statusInjectFailed: ("nothing to copy an old segment from yet: connect first",
                "还没有可以复制的旧报文段：请先建立连接"),
         .errorNoConnection: ("error: connection does not exist",
@@ -240,6 +253,22 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
                "错误"),
         .quizOnPrompt: ("quiz {0}",
                "测验 {0}"),
+        .quizTLPNoAck: ("No ACK has come for the {0}'s {1} yet.",
+               "{0}的 {1} 还没有收到 ACK。"),
+        .quizTLPWhatNext: ("What does Linux do next?",
+               "Linux 接下来会怎么做？"),
+        .quizTLPWaitRTO: ("wait for the full RTO, then send it again",
+               "等满整个 RTO，再重传它"),
+        .quizTLPProbe: ("send the last segment again now: a tail loss probe",
+               "现在就重发最后一个报文段：尾部丢失探测（TLP）"),
+        .quizTLPDoubleRTO: ("send it again now and double the RTO",
+               "现在重传，并把 RTO 加倍"),
+        .quizTLPGiveUp: ("give up and send a RST",
+               "放弃，发送 RST"),
+        .quizTLPRight: ("Right: a tail loss probe re-sends the last segment early, and the RTO after it is not doubled.",
+               "答对了：尾部丢失探测提前重发最后一个报文段，之后的 RTO 不加倍。"),
+        .quizTLPWrong: ("Not quite: Linux sends a tail loss probe: the last segment again, early, without doubling the RTO.",
+               "不对：Linux 发送尾部丢失探测：提前重发最后一个报文段，而且不把 RTO 加倍。"),
         .titleCardBegin: ("space to begin",
                "按空格开始"),
         .closingTitle: ("the end",

@@ -4,7 +4,9 @@ import TCPStepCore
 /// narration its author attached. Parsed from the text format (`ScenarioParser`); the built-in
 /// ones are files of that format too (`Builtin/*.tcps`).
 public struct Scenario: Hashable, Sendable {
-    public var title: String = "Untitled scenario"
+    public var title: String = Scenario.untitled
+    /// The title of a scenario that names none.
+    public static let untitled = "Untitled scenario"
     /// The Chinese title (`title.zh`), shown with `--lang zh`.
     public var titleZH: String?
     /// One line for `tcpstep list`.

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import TCPStepApp
 import TCPStepExport
+import TCPStepRender
 
 /// The `e` key's exporter: the diagram as it stands now, as SVG and as an HTML player, side by
 /// side in the current directory, named after the scenario and the step
@@ -12,6 +13,7 @@ import TCPStepExport
 enum SnapshotFiles {
     static let exporter: SnapshotExporter = { request in
         let base = "\(name(of: request.scenario.source))-step\(request.step)"
+        let words: UIText = request.language == .chinese ? .chinese : .english
         var svg = ExportRequest(format: .svg)
         svg.language = ExportLanguage(request.language)
         svg.numbering = request.absoluteNumbers ? .absolute : .relative
@@ -23,9 +25,9 @@ enum SnapshotFiles {
                 try AtomicFile.write(bytes, to: base + "." + format)
             }
         } catch {
-            return "export failed: \(error)"
+            return words(.statusExportFailed, "\(error)")
         }
-        return "wrote \(base).svg and \(base).html in \(currentDirectory())"
+        return words(.statusExported, base, currentDirectory())
     }
 
     /// "builtin:lost-last-ack" → "lost-last-ack"; "/x/my.tcps" → "my".
