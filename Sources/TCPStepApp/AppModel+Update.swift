@@ -19,7 +19,7 @@ extension AppModel {
             // Ticks never wipe a message before it could be read; while playing, it goes after 3 s.
             statusAgeMs += tickIntervalMs
             if isPlaying, statusAgeMs >= Self.statusHoldMs { status = nil }
-        case .resize:
+        case .resize, .captureGrew:
             break
         default:
             status = nil
@@ -33,7 +33,7 @@ extension AppModel {
         if showsTitleCard {
             switch message {
             case .quit: return [.quit]
-            case .resize, .tick: break
+            case .resize, .tick, .captureGrew: break
             default:
                 showsTitleCard = false  // the first key only lifts the title card
                 return []
@@ -126,6 +126,10 @@ extension AppModel {
         case .toggleQuiz:
             options.quiz.toggle()
             status = text(options.quiz ? .statusQuizOn : .statusQuizOff)
+        case .writeAsScenario:
+            requestAsScenario()
+        case .captureGrew(let progress):
+            captureGrew(progress)
         case .overlayKey(let key):
             return handleOverlayKey(key)
         case .resize(let newWidth, let newHeight):
@@ -158,7 +162,7 @@ extension AppModel {
             return true
         }
         guard source.stepForward() else {
-            status = text(source.isLive ? .statusNothingLeft : .statusEndOfRecording)
+            status = text(source.isLive ? .statusNothingLeft : scenario.traceOrigin.kind == .liveCapture ? .statusWaitingForPackets : .statusEndOfRecording)
             return false
         }
         afterMove()

@@ -34,6 +34,12 @@ public struct ScreenModel: Hashable, Sendable {
     public var focus: HostID?
     /// Diagram rows per transit time: more on a tall screen (`DiagramLayout.Config`).
     public var rowsPerTransit = 1
+    /// A recording or a capture (the header names it, and a capture's real addresses);
+    /// nil: a simulation by `profile`.
+    public var origin: TraceOrigin?
+
+    /// What the trace is, as the header says it.
+    public var traceOrigin: TraceOrigin { origin ?? .simulation(profile) }
 
     public init(scenarioTitle: String, profile: ProfileName, variants: TeachingVariants = TeachingVariants(),
                 now: Micros, step: Int, hosts: [HostPanel], inFlight: [WireSegment], selected: SegmentID? = nil,
