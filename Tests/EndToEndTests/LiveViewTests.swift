@@ -76,15 +76,23 @@ struct LiveViewTests {
         #expect(tmux.terminalModes() == "alternate=0 cursor=1 mouse=0")
     }
 
-    @Test("No such interface or a bad filter: one line before the terminal is touched, exit 1")
+    @Test("No such interface, a bad filter, no right to capture: one line before the terminal is touched, exit 1")
     func refusals() throws {
-        let tmux = try Tmux(width: 100, height: 20)
-        tmux.type("\(tcpstep) live -i nosuchif0 tcp port 1; echo EXIT=$?")
-        var screen = try tmux.waitFor("EXIT=1")
-        #expect(screen.contains("tcpstep live: no interface 'nosuchif0'"))
-        tmux.type("clear; \(tcpstep) live -i lo tcp port; echo EXIT=$?")
-        screen = try tmux.waitFor("EXIT=1")
-        #expect(screen.contains("tcpstep live: bad filter 'tcp port'"))
+        let tmux = try Tmux(width: 200, height: 20)
+        let cases = [
+            ("live -i nosuchif0 tcp port 1", "tcpstep live: no interface 'nosuchif0'"),
+            ("live -i lo tcp port", "tcpstep live: bad filter 'tcp port'"),
+        ]
+        // Each run ends with its own marker, so the screen read is that run's.
+        for (index, (arguments, message)) in cases.enumerated() {
+            tmux.type("clear; \(tcpstep) \(arguments); echo EXIT\(index)=$?")
+            let screen = try tmux.waitFor("EXIT\(index)=")
+            #expect(screen.contains("\(message)") && screen.contains("EXIT\(index)=1"), "\(screen)")
+        }
+        // CI runs as root: drop to nobody, without capabilities, to see the refusal users meet.
+        tmux.type("clear; setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \(tcpstep) live -i lo; echo EXIT9=$?")
+        let screen = try tmux.waitFor("EXIT9=")
+        #expect(screen.contains("tcpstep live: no permission to capture on 'lo'") && screen.contains("EXIT9=1"), "\(screen)")
         #expect(tmux.terminalModes() == "alternate=0 cursor=1 mouse=0")
     }
 }

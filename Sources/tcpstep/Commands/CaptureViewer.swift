@@ -36,7 +36,8 @@ struct CaptureViewer: InteractiveProgram {
         var keepGoing = true
         if event != nil {
             keepGoing = model.handle(event)
-        } else if lastTick.duration(to: .now) >= .milliseconds(model.tickIntervalMs) {
+        } else if feed == nil || lastTick.duration(to: .now) >= .milliseconds(model.tickIntervalMs) {
+            // (Live, the loop wakes every `pollMs`: the model hears a tick only once its interval passed.)
             lastTick = .now
             keepGoing = model.handle(nil)
         }
