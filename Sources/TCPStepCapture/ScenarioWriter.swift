@@ -118,13 +118,18 @@ public struct CaptureTiming: Hashable, Sendable {
         func gap(_ micros: Micros?) -> String { micros.map(\.durationText) ?? "not captured" }
         let beside = vantage == .client ? "client" : "server"
         let other = vantage == .client ? "server" : "client"
-        return [
-            "# Seen at the capture point: SYN → SYN,ACK \(gap(synToSynAck)), SYN,ACK → ACK \(gap(synAckToAck)).",
-            "# The capture was taken beside the \(beside) (the longer gap follows its segment): the \(beside)'s",
-            "# segments are seen as they leave, the \(other)'s as they arrive. Each direction's latency is the gap",
-            "# that follows it, so the simulation sends every segment when the capture saw it (one capture",
-            "# point cannot tell how the round trip splits between the two directions).",
-        ]
+        let (far, near) = (latency[0], latency[1])
+        // Gaps within a factor of two of each other place the capture point nowhere in particular.
+        let side = far < 2 * near && near < 2 * far
+            ? ["# The two gaps are alike (loopback, or a capture point midway): the side it was taken on",
+               "# cannot be told."]
+            : ["# The capture was taken beside the \(beside) (the longer gap follows its segment): the \(beside)'s",
+               "# segments are seen as they leave, the \(other)'s as they arrive."]
+        return ["# Seen at the capture point: SYN → SYN,ACK \(gap(synToSynAck)), SYN,ACK → ACK \(gap(synAckToAck))."]
+            + side + [
+                "# Each direction's latency is the gap that follows it, so the simulation sends every segment",
+                "# when the capture saw it (one capture point cannot tell how the round trip splits).",
+            ]
     }
 
     /// When each segment left its host in the simulation: when the capture saw it, and never
