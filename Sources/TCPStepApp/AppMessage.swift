@@ -44,6 +44,10 @@ public enum AppMessage: Hashable, Sendable {
     case saveSession
     /// Switch the "predict the next state" quiz on or off.
     case toggleQuiz
+    /// `W`: write the capture's connection as a scenario file (a capture only).
+    case writeAsScenario
+    /// A live capture has more packets: its whole trace so far, re-inferred (`tcpstep live`).
+    case captureGrew(CaptureProgress)
     /// A key while an overlay (help, scenario picker, quiz question) is open.
     case overlayKey(Key)
     case resize(width: Int, height: Int)

@@ -21,7 +21,7 @@ extension AppModel {
             // Ticks never wipe a message before it could be read; while playing, it goes after 3 s.
             statusAgeMs += tickIntervalMs
             if isPlaying, statusAgeMs >= Self.statusHoldMs { status = nil }
-        case .resize:
+        case .resize, .captureGrew:
             break
         default:
             status = nil
@@ -35,7 +35,7 @@ extension AppModel {
         if showsTitleCard {
             switch message {
             case .quit: return [.quit]
-            case .resize, .tick: break
+            case .resize, .tick, .captureGrew: break
             default:
                 showsTitleCard = false  // the first key only lifts the title card
                 return []
@@ -136,6 +136,10 @@ extension AppModel {
         case .toggleQuiz:
             options.quiz.toggle()
             status = text(options.quiz ? .statusQuizOn : .statusQuizOff)
+        case .writeAsScenario:
+            requestAsScenario()
+        case .captureGrew(let progress):
+            captureGrew(progress)
         case .overlayKey(let key):
             return handleOverlayKey(key)
         case .resize(let newWidth, let newHeight):
@@ -168,7 +172,7 @@ extension AppModel {
             return true
         }
         guard source.stepForward() else {
-            status = text(source.isLive ? .statusNothingLeft : .statusEndOfRecording)
+            status = text(source.isLive ? .statusNothingLeft : scenario.traceOrigin.kind == .liveCapture ? .statusWaitingForPackets : .statusEndOfRecording)
             return false
         }
         afterMove()

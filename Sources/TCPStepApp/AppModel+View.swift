@@ -103,13 +103,15 @@ extension AppModel {
             ? layout.fold : TraceFold(events: source.events)
         var hints = KeyBindings.hints(presenter: options.presenter, ascii: options.ascii, text: text)
         if options.quiz { hints.insert(KeyHint(text(.hintQuiz), "\(quiz.right)/\(quiz.asked)"), at: 0) }
-        return ScreenModel(
+        var screen = ScreenModel(
             scenarioTitle: narrator.title, profile: scenario.config.profile.name, variants: scenario.config.variants,
             now: fold.now, step: fold.step, hosts: HostPanel.all(in: fold),
-            inFlight: fold.inFlight, selected: selection, narration: narrationText, status: status,
+            inFlight: fold.inFlight, selected: selection, narration: narrationText, status: status ?? captureStatus,
             keyHints: hints, scroll: scrollBack.map { .back(rows: $0) } ?? .followNewest,
             numbering: absoluteNumbers ? .absolute : .relative, glyphs: glyphs, theme: theme,
             layoutStyle: options.presenter ? .presenter : .standard, text: text, focus: focus, narrationScroll: narrationScroll)
+        screen.origin = scenario.origin
+        return screen
     }
 
     /// The narration panel as the next frame lays it out (how far `]` may go).

@@ -54,6 +54,11 @@ public struct AppModel: Sendable {
     public var defaultSaveName = "session.tcps"
     /// A file name confirmed in the save prompt, for the loop to write `journal.text` to.
     public internal(set) var saveRequest: String?
+    /// `W` on a capture: the loop writes the connection as a scenario, then calls `finishAsScenario`.
+    public internal(set) var asScenarioRequested = false
+    /// A live capture's counts for its standing status line (packets, connections, the one
+    /// shown; `captureStatus`); a status message goes over it until the next key.
+    var liveCounts: CaptureProgress?
 
     /// Steps per second when playing.
     public static let playSpeeds: [Double] = [0.5, 1, 2, 4, 8, 16]

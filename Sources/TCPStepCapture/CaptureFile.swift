@@ -48,4 +48,11 @@ public struct CapturedStory: Hashable, Sendable {
         let file = path.split(separator: "/").last.map(String.init) ?? path
         return "\(file): \(connection.client) → \(connection.server)" + (connection.clientIsGuess ? " (client guessed by port)" : "")
     }
+
+    /// For the headers: a capture, its states inferred by `profile`, its hosts at their real addresses.
+    public func origin(live: Bool = false) -> TraceOrigin {
+        .capture(inferredBy: profile.name, client: connection.client.addressText, server: connection.server.addressText, live: live)
+    }
+
+    public var origin: TraceOrigin { origin() }
 }

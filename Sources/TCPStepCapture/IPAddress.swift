@@ -75,9 +75,10 @@ public struct Endpoint: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     /// "10.0.0.1:80" or "[::1]:80", the form `--conn` accepts.
-    public var description: String {
-        address.isIPv6 ? "[\(address)]:\(port)" : "\(address):\(port)"
-    }
+    public var description: String { "\(addressText):\(port)" }
+
+    /// The address as written before ":port": "10.0.0.1", "[::1]".
+    public var addressText: String { address.isIPv6 ? "[\(address)]" : "\(address)" }
 
     /// Parses "10.0.0.1:80" or "[::1]:80".
     public init?(_ text: some StringProtocol) {

@@ -38,6 +38,17 @@ public struct LiveCapture: Sendable {
         return true
     }
 
+    /// Reads what libpcap has waiting (at most `limit` packets, never blocking on a non-blocking
+    /// source). Returns how many packets were read and whether the followed connection grew.
+    public mutating func read(from source: PcapSource, limit: Int = 10_000) throws(CaptureError) -> (packets: Int, grew: Bool) {
+        var grew = false
+        let link = source.link
+        let count = try source.read(limit: limit) { raw in
+            if add(PacketDecoder.decode(raw.bytes, link: link, time: raw.time)) { grew = true }
+        }
+        return (count, grew)
+    }
+
     /// The followed connection so far, with both hosts' states inferred; nil before it starts.
     public var story: CapturedStory? {
         guard let followed, !packets.isEmpty else { return nil }

@@ -13,10 +13,9 @@ public enum ScenarioWriter {
             "summary Written by tcpstep from \(story.path) (connection \(story.summary.number)); the application calls are inferred from the segments.",
             "",
             "set profile \(story.profile.name.rawValue)",
-            "# A capture point sees one round trip (\(timing.roundTrip.durationText) in the handshake), not how it splits",
-            "# between the directions, so each direction gets half; the capture was taken nearer the \(timing.vantage).",
-            "set latency c2s \(duration(timing.oneWay))",
-            "set latency s2c \(duration(timing.oneWay))",
+        ] + timing.comment + [
+            "set latency c2s \(duration(timing.latency[0]))",
+            "set latency s2c \(duration(timing.latency[1]))",
         ]
         for host in HostID.allCases {
             if let isn = connection.isn[host.rawValue] { lines.append("set isn \(host) \(isn)") }
@@ -67,14 +66,10 @@ public enum ScenarioWriter {
                 calls.append(Call(time: time, host: host, text: "abort"))
             }
         }
-        // The scenario runs commands in time order; a stable sort keeps each moment's order. The
-        // listener is there before anything (capture near the server: the client's connect was
-        // one latency before the first packet, so every other call moves later).
-        let shift = max(0, -(calls.map(\.time).min() ?? 0))
-        let shifted = calls.map { Call(time: $0.text.hasPrefix("listen") ? 0 : $0.time + shift, host: $0.host, text: $0.text) }
-        // Time order; at one moment the listen comes first (the connect needs it), then the order found.
+        // The scenario runs commands in time order; at one moment the listen comes first (the
+        // connect needs it), then the order found.
         let rank = { (call: Call) in call.text.hasPrefix("listen") ? 0 : 1 }
-        return shifted.enumerated()
+        return calls.enumerated()
             .sorted { ($0.element.time, rank($0.element), $0.offset) < ($1.element.time, rank($1.element), $1.offset) }
             .map(\.element)
     }
@@ -85,44 +80,67 @@ public enum ScenarioWriter {
     }
 }
 
-/// Where the capture point sat and how far the hosts were, from the handshake's two gaps: SYN →
-/// SYN,ACK is the round trip beyond the capture point, SYN,ACK → ACK the one on the client's side.
+/// Where the capture point sat, from the handshake's two gaps as the capture saw them: SYN →
+/// SYN,ACK and SYN,ACK → ACK. The host whose segments are answered only after a long gap is the
+/// one beside the capture point (the round trip lies beyond it); the other gap is the near host's
+/// own turnaround. One point cannot split a round trip into its two directions, but it need
+/// not: with each direction's latency set to the gap that follows it, a simulation sends every
+/// segment when the capture saw it, which is what the scenario must reproduce.
 public struct CaptureTiming: Hashable, Sendable {
     /// The host nearer the capture point: its segments are seen when sent, the other's when they arrive.
     public var vantage: HostID
-    public var roundTrip: Micros
-    public var oneWay: Micros
+    /// SYN → SYN,ACK and SYN,ACK → ACK as seen (nil when the capture lacks that segment).
+    public var synToSynAck: Micros?
+    public var synAckToAck: Micros?
+    /// The latency per direction, client to server first: the gap seen after each direction's
+    /// segment; never zero (a segment takes some time in the simulator).
+    public var latency: [Micros]
 
     public init(_ connection: InferredConnection) {
         let steps = connection.steps
         // The client's SYN, the server's answer (SYN,ACK, or RST,ACK from a closed port) and the
         // client's next segment; a capture that joined late uses its first exchange the same way.
-        let opening = steps.first { $0.from == .client && $0.packet.flags == .syn } ?? steps.first { $0.from == .client }
-        let answer = opening.flatMap { first in steps.first { $0.from == .server && $0.time >= first.time } }
-        let next = answer.flatMap { reply in steps.first { $0.from == .client && $0.time >= reply.time } }
-        if let opening, let answer {
-            let far = answer.time - opening.time, near = (next?.time).map { $0 - answer.time } ?? 0
-            vantage = near <= far ? .client : .server
-            roundTrip = far + near
-        } else {
-            vantage = .client
-            roundTrip = 0
-        }
-        // Never zero: the simulator needs a segment to take some time.
-        oneWay = max(1, roundTrip / 2)
+        // (In capture order: beside a host, its answer carries the timestamp of what it answers.)
+        let opening = steps.firstIndex { $0.from == .client && $0.packet.flags == .syn } ?? steps.firstIndex { $0.from == .client }
+        let answer = opening.flatMap { first in steps[first...].firstIndex { $0.from == .server } }
+        let next = answer.flatMap { reply in steps[reply...].firstIndex { $0.from == .client } }
+        synToSynAck = answer.flatMap { reply in opening.map { steps[reply].time - steps[$0].time } }
+        synAckToAck = next.flatMap { last in answer.map { steps[last].time - steps[$0].time } }
+        let far = synToSynAck ?? 0
+        // Without the third segment (a refused connect) the way back is not seen: taken as the way there.
+        let near = synAckToAck ?? far
+        vantage = near <= far ? .client : .server
+        latency = [max(1, far), max(1, near)]
     }
 
-    /// When each segment left its host in a simulation with this latency: at once for the host
-    /// beside the capture point, one one-way latency before it was seen for the other; and never
+    /// The scenario's comment: what was measured and what was inferred from it.
+    var comment: [String] {
+        func gap(_ micros: Micros?) -> String { micros.map(\.durationText) ?? "not captured" }
+        let beside = vantage == .client ? "client" : "server"
+        let other = vantage == .client ? "server" : "client"
+        let (far, near) = (latency[0], latency[1])
+        // Gaps within a factor of two of each other place the capture point nowhere in particular.
+        let side = far < 2 * near && near < 2 * far
+            ? ["# The two gaps are alike (loopback, or a capture point midway): the side it was taken on",
+               "# cannot be told."]
+            : ["# The capture was taken beside the \(beside) (the longer gap follows its segment): the \(beside)'s",
+               "# segments are seen as they leave, the \(other)'s as they arrive."]
+        return ["# Seen at the capture point: SYN → SYN,ACK \(gap(synToSynAck)), SYN,ACK → ACK \(gap(synAckToAck))."]
+            + side + [
+                "# Each direction's latency is the gap that follows it, so the simulation sends every segment",
+                "# when the capture saw it (one capture point cannot tell how the round trip splits).",
+            ]
+    }
+
+    /// When each segment left its host in the simulation: when the capture saw it, and never
     /// before the segments its host had already received in the capture can have arrived (on
     /// loopback the round trips jitter by more than the latency itself).
     func sendTimes(_ steps: [InferredStep]) -> [Micros] {
         var lastArrival: [Micros] = [.min, .min]
         return steps.map { step in
             let host = step.from
-            let seen = host == vantage ? step.time : step.time - oneWay
-            let sent = lastArrival[host.rawValue] == .min ? seen : max(seen, lastArrival[host.rawValue] + 1)
-            lastArrival[host.peer.rawValue] = max(lastArrival[host.peer.rawValue], sent + oneWay)
+            let sent = lastArrival[host.rawValue] == .min ? step.time : max(step.time, lastArrival[host.rawValue] + 1)
+            lastArrival[host.peer.rawValue] = max(lastArrival[host.peer.rawValue], sent + latency[host.rawValue])
             return sent
         }
     }

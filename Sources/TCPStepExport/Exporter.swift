@@ -89,7 +89,7 @@ public enum Exporter {
         let options = DiagramOptions(width: request.width, height: 0, numbering: request.numbering,
                                      glyphs: request.ascii ? .ascii : .unicode, theme: colours)
         let grid = DiagramExport.render(events: events, title: scenario.title, profile: scenario.config.profile.name,
-                                        variants: scenario.config.variants, options: options)
+                                        variants: scenario.config.variants, options: options, origin: scenario.traceOrigin)
         return DiagramExport.string(grid, format: request.format == .ansi ? .ansi : .text)
     }
 }

@@ -27,24 +27,22 @@ struct AsScenarioTests {
     static let delayedAckSlack: Micros = .ms(10)
     static let slack: Micros = .ms(1)
 
-    static func simulate(_ text: String, vantage: HostID) throws -> [Seen] {
+    /// Every segment the scenario's simulation sends, at the time it sends it: with each
+    /// direction's latency set to the gap the capture saw after it, these are the capture's times.
+    static func simulate(_ text: String) throws -> [Seen] {
         let scenario = try ScenarioParser.parse(text, fileName: "as-scenario.tcps")
         var simulation = scenario.makeSimulation()
         var log = TraceLog()
         simulation.runUntilQuiet(limit: scenario.runUntil, &log)
-        var wires: [SegmentID: WireSegment] = [:]
-        var seen: [Seen] = []
-        for event in log.events {
-            switch event.kind {
-            case .send(let wire):
-                wires[wire.id] = wire
-                if wire.from == vantage { seen.append(Seen(wire, at: event.time)) }
-            case .deliver(let id, let host, _, _) where host == vantage:
-                if let wire = wires[id] { seen.append(Seen(wire, at: event.time)) }
-            default: break
-            }
-        }
-        return relative(seen)
+        return relative(log.events.compactMap { event in
+            if case .send(let wire) = event.kind { Seen(wire, at: event.time) } else { nil }
+        })
+    }
+
+    static func captured(_ story: CapturedStory) -> [Seen] {
+        relative(story.connection.steps.map {
+            Seen(time: $0.time, from: $0.from, flags: $0.packet.flags, seq: $0.packet.seq, ack: $0.packet.ack, length: $0.packet.payloadLength)
+        })
     }
 
     static func relative(_ segments: [Seen]) -> [Seen] {
@@ -57,10 +55,8 @@ struct AsScenarioTests {
     func reproduces(story name: String) throws {
         let story = try RealCapture.story(name, profile: .linux)
         let text = ScenarioWriter.scenario(story)
-        let captured = Self.relative(story.connection.steps.map {
-            Seen(time: $0.time, from: $0.from, flags: $0.packet.flags, seq: $0.packet.seq, ack: $0.packet.ack, length: $0.packet.payloadLength)
-        })
-        let simulated = try Self.simulate(text, vantage: CaptureTiming(story.connection).vantage)
+        let captured = Self.captured(story)
+        let simulated = try Self.simulate(text)
         #expect(simulated.count == captured.count, "\(text)\ncaptured:\n\(captured)\nsimulated:\n\(simulated)")
         for (real, model) in zip(captured, simulated) {
             #expect(real.sameSegment(model), "captured \(real) / simulated \(model)\n\(text)")
@@ -102,5 +98,58 @@ extension AsScenarioTests.Seen {
     init(_ wire: WireSegment, at time: Micros) {
         self.init(time: time, from: wire.from, flags: wire.segment.flags, seq: wire.segment.seq.raw, ack: wire.segment.ack.raw,
                   length: wire.segment.payloadLength)
+    }
+}
+
+/// Per-direction latency: a capture of a slow path, taken beside either host. The capture is
+/// written by the simulator itself (`tcpstep export --format pcap --at HOST` of a scenario with
+/// 30 ms client → server and 10 ms back): the kernel here has no netem to delay loopback.
+@Suite("A capture's latency per direction, as seen at the capture point")
+struct CaptureLatencyTests {
+    static let slowPath = """
+        title Slow path
+        set latency c2s 30ms
+        set latency s2c 10ms
+        set isn client 1000
+        set isn server 5000
+        at 0ms server listen 80
+        at 0ms client connect 80 from 40000
+        at 100ms client send 100
+        at 200ms server send 300
+        at 300ms client close
+        at 400ms server close
+
+        """
+
+    @Test("Beside either host: the longer handshake gap names the capture point; the scenario sends each segment when the capture saw it",
+          arguments: [HostID.client, .server])
+    func vantage(at host: HostID) throws {
+        let scenarioPath = RealCapture.directory + "/slow-path.tcps"
+        try Self.slowPath.write(toFile: scenarioPath, atomically: true, encoding: .utf8)
+        let path = RealCapture.directory + "/slow-path-at-\(host).pcap"
+        let export = RealCapture.run(LiveTests.binary, ["export", scenarioPath, "--format", "pcap", "--at", "\(host)", "-o", path])
+        try #require(export.status == 0, "\(export.output)")
+        let story = try CaptureFile.open(path, selector: nil, profile: .rfc9293)
+        let timing = CaptureTiming(story.connection)
+        #expect(timing.vantage == host)
+        // Beside the client: SYN → SYN,ACK is 40 ms (there and back), SYN,ACK → ACK nothing.
+        // Beside the server: SYN → SYN,ACK nothing, SYN,ACK → ACK 40 ms.
+        let roundTrip: Micros = .ms(40)
+        #expect(timing.synToSynAck == (host == .client ? roundTrip : 0))
+        #expect(timing.synAckToAck == (host == .client ? 0 : roundTrip))
+        #expect(timing.latency == (host == .client ? [roundTrip, 1] : [1, roundTrip]))
+
+        let text = ScenarioWriter.scenario(story)
+        #expect(text.contains("# Seen at the capture point: SYN → SYN,ACK \(timing.synToSynAck!.durationText), SYN,ACK → ACK \(timing.synAckToAck!.durationText).\n"))
+        #expect(text.contains("# The capture was taken beside the \(host) "))
+        #expect(text.contains("set latency c2s \(host == .client ? "40ms" : "1us")\nset latency s2c \(host == .client ? "1us" : "40ms")\n"))
+        let captured = AsScenarioTests.captured(story)
+        let simulated = try AsScenarioTests.simulate(text)
+        #expect(simulated.count == captured.count, "\(text)\ncaptured:\n\(captured)\nsimulated:\n\(simulated)")
+        for (real, model) in zip(captured, simulated) {
+            #expect(real.sameSegment(model), "captured \(real) / simulated \(model)\n\(text)")
+            // The simulator's own delayed ACKs are exact; 1 µs is the latency the near side gets.
+            #expect(abs(real.time - model.time) <= 2, "captured \(real) / simulated \(model)\n\(text)")
+        }
     }
 }

@@ -56,6 +56,17 @@ struct CaptureCommandTests {
             #expect(result.output.contains(state), "\(state)")
         }
         #expect(result.output.contains("FIN,ACK"))
+        // The header says what is true: a capture, inferred by a profile's rules, between its real hosts.
+        let story = try RealCapture.story("server-closes-first")
+        let wide = RealCapture.run(LiveTests.binary, ["render", path, "--width", "200"])
+        let lines = wide.output.split(separator: "\n")
+        #expect(lines[0] == "\(story.title) · capture, states inferred by rfc9293")
+        #expect(lines[1].contains("CLIENT 127.0.0.1:\(story.connection.client.port)") && lines[1].contains("SERVER 127.0.0.1:\(story.connection.server.port)"))
+        #expect(!result.output.contains("10.0.0."))
+        let linux = RealCapture.run(LiveTests.binary, ["render", path, "--width", "200", "--profile", "linux", "--lang", "zh"])
+        #expect(linux.output.hasPrefix("\(story.title) · 抓包，状态按 linux 推断\n"))
+        let mermaid = RealCapture.run(LiveTests.binary, ["export", path, "--format", "mermaid", "-o", "-"])
+        #expect(mermaid.output.contains("Note over C,S: capture, states inferred by rfc9293 · client 127.0.0.1:\(story.connection.client.port) ⇄ server 127.0.0.1:\(story.connection.server.port)"))
     }
 
     @Test("--as-scenario prints a scenario that `tcpstep check` accepts; check refuses the capture itself")

@@ -31,9 +31,9 @@ extension Ladder {
         banner = narrator.variantWarning
         self.language = language
         lifelines = HostID.allCases.map { host in
-            Lifeline(host: host, name: words.host(host), address: host.address, port: builder.ports[host.rawValue])
+            Lifeline(host: host, name: words.host(host), address: scenario.traceOrigin.address(of: host), port: builder.ports[host.rawValue])
         }
-        subtitle = words.subtitle(profile: scenario.config.profile.name.rawValue, lifelines: lifelines)
+        subtitle = words.subtitle(origin: scenario.traceOrigin, lifelines: lifelines)
         rows = layout.rows.enumerated().map { index, row in Self.row(row, index: index, words: words, builder: builder) }
         // A pause or spacer stands for time passing before the next event: it belongs to that
         // event's step (the player must not say "925 ms later" before that time has come).

@@ -32,11 +32,16 @@ struct LadderWords {
         }
     }
 
-    func subtitle(profile: String, lifelines: [Ladder.Lifeline]) -> String {
+    /// "profile rfc9293 · client 10.0.0.1:5000 ⇄ server 10.0.0.2:80"; a recording or a capture
+    /// says what it is instead of a profile.
+    func subtitle(origin: TraceOrigin, lifelines: [Ladder.Lifeline]) -> String {
         let ends = lifelines.map { line in
             "\(line.name) \(line.address)" + (line.port.map { ":\($0)" } ?? "")
         }
-        return (zh ? "行为：" : "profile ") + profile + " · " + ends.joined(separator: " ⇄ ")
+        let source = origin.kind == .simulation
+            ? (zh ? "行为：" : "profile ") + (origin.profile?.rawValue ?? "")
+            : (zh ? UIText.chinese : UIText.english).origin(origin)
+        return source + " · " + ends.joined(separator: " ⇄ ")
     }
 
     /// "925 ms later" / "925 毫秒后".

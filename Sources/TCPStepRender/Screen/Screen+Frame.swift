@@ -42,7 +42,7 @@ extension Screen {
         // Left end: "tcpstep · title · rfc9293", then the "not TCP" badge.
         let badge = model.variants.isAny ? " " + model.text(.notTCP, model.variants.names.joined(separator: ", ")) + " " : ""
         let room = max(0, clockX - 3 - CellGrid.displayWidth(of: badge) - 1)
-        let heading = "tcpstep" + dot + model.scenarioTitle + dot + model.profile.rawValue
+        let heading = "tcpstep" + dot + model.scenarioTitle + dot + model.text.origin(model.traceOrigin)
         let title = " " + CellGrid.clip(heading, toWidth: max(0, room - 2), ellipsis: glyphs.ellipsis) + " "
         let titleWidth = grid.put(title, x: 2, y: regions.titleRow, style: theme.title)
         if !badge.isEmpty {
@@ -71,8 +71,8 @@ extension Screen {
     }
 
     /// "CLIENT 10.0.0.1:5000": the host, its address and the port of what is shown.
-    static func hostHeading(_ panel: HostPanel, _ text: UIText = .english) -> String {
-        "\(text.host(panel.host)) \(panel.host.address)" + (panel.port.map { ":\($0)" } ?? "")
+    static func hostHeading(_ panel: HostPanel, _ text: UIText = .english, origin: TraceOrigin? = nil) -> String {
+        "\(text.host(panel.host)) \(origin?.address(of: panel.host) ?? panel.host.address)" + (panel.port.map { ":\($0)" } ?? "")
     }
 
     /// The heading, and on the focused host a mark saying the keys s, x and a act there, so
@@ -83,7 +83,7 @@ extension Screen {
                                  _ grid: inout CellGrid) -> Int {
         let focused = model.focus == panel.host
         let pointer = focused ? String(model.glyphs.pointer) + " " : ""
-        var column = x + grid.put(CellGrid.clip(pointer + hostHeading(panel, model.text), toWidth: width), x: x, y: y,
+        var column = x + grid.put(CellGrid.clip(pointer + hostHeading(panel, model.text, origin: model.origin), toWidth: width), x: x, y: y,
                                   style: model.theme.hostLabel)
         let mark = " " + model.text(.focusMark) + " "
         if focused, column + 1 + CellGrid.displayWidth(of: mark) <= x + width {

@@ -36,6 +36,12 @@ public struct ScreenModel: Hashable, Sendable {
     public var rowsPerTransit = 1
     /// Lines the narration panel is scrolled down (`[` `]`), when the narration is longer than it.
     public var narrationScroll = 0
+    /// A recording or a capture (the header names it, and a capture's real addresses);
+    /// nil: a simulation by `profile`.
+    public var origin: TraceOrigin?
+
+    /// What the trace is, as the header says it.
+    public var traceOrigin: TraceOrigin { origin ?? .simulation(profile) }
 
     public init(scenarioTitle: String, profile: ProfileName, variants: TeachingVariants = TeachingVariants(),
                 now: Micros, step: Int, hosts: [HostPanel], inFlight: [WireSegment], selected: SegmentID? = nil,

@@ -38,6 +38,10 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
     // The trace table (`tcpstep trace --lang`)
     case traceNetwork, traceSend, traceResend, traceInject, traceDeliver, traceDrop, traceDuplicate
     case traceDelay, traceState, traceTimer, traceApp, traceSignal
+    // Recordings and captures (header, `tcpstep live`, the W key)
+    case originRecorded, originCapture, originLiveCapture
+    case liveWaiting, liveShowing, liveSteppedBack, statusWaitingForPackets
+    case statusAsScenarioWritten, statusAsScenarioFailed, statusAsScenarioSimulation, statusAsScenarioRecording
 
     /// Each phrase in English and in Chinese, side by side: a phrase cannot lack a translation.
     static let wordings: [UIKey: (english: String, chinese: String)] = [
@@ -363,6 +367,28 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
                "应用"),
         .traceSignal: ("signal",
                "通知"),
+        .originRecorded: ("recorded",
+               "录制"),
+        .originCapture: ("capture, states inferred by {0}",
+               "抓包，状态按 {0} 推断"),
+        .originLiveCapture: ("live capture, states inferred by {0}",
+               "实时抓包，状态按 {0} 推断"),
+        .liveWaiting: ("live on {0}: packets {1}, connections {2}; waiting for a connection that starts with a SYN",
+               "正在 {0} 上抓包：{1} 个包，{2} 个连接；等待一个以 SYN 开始的连接"),
+        .liveShowing: ("live on {0}: packets {1}, connections {2}; showing #{3} {4}",
+               "正在 {0} 上抓包：{1} 个包，{2} 个连接；显示第 {3} 个 {4}"),
+        .liveSteppedBack: ("stepped back (→ steps on to the newest); {0}",
+               "已后退（→ 前进到最新）；{0}"),
+        .statusWaitingForPackets: ("the newest packet: waiting for more (← steps back)",
+               "这是最新的包：等待更多（← 后退）"),
+        .statusAsScenarioWritten: ("wrote the connection as a scenario: {0}",
+               "已把这个连接写成场景：{0}"),
+        .statusAsScenarioFailed: ("could not write the scenario: {0}",
+               "无法写出场景：{0}"),
+        .statusAsScenarioSimulation: ("W writes a capture as a scenario; this is a simulation (w saves the session)",
+               "W 把抓包写成场景；这是一个模拟（w 保存会话）"),
+        .statusAsScenarioRecording: ("W writes a capture as a scenario; a recorded trace has no captured packets",
+               "W 把抓包写成场景；录制的记录里没有抓到的包"),
     ]
 
 }

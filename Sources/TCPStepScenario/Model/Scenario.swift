@@ -43,8 +43,14 @@ public struct Scenario: Hashable, Sendable {
     public var text: String?
     /// For a damaged journal opened up to where it breaks: which line stopped it and why.
     public var damage: String?
+    /// Where the trace comes from when it is not this scenario's simulation (a recording, a
+    /// capture); nil: simulated by `config.profile`.
+    public var origin: TraceOrigin?
 
     public init() {}
+
+    /// What the headers say the trace is: this scenario simulated, or the recording or capture it names.
+    public var traceOrigin: TraceOrigin { origin ?? .simulation(config.profile.name) }
 
     public func makeSimulation() -> Simulation { Simulation(config: config, script: script) }
 }

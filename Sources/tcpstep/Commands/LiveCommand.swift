@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TCPStepApp
 import TCPStepCapture
 import TCPStepCore
 
@@ -13,11 +14,16 @@ struct LiveCommand: ParsableCommand {
         --conn names), inferring both hosts' states as its segments pass. Needs the right to \
         capture: root, or CAP_NET_RAW and CAP_NET_ADMIN (sudo setcap cap_net_raw,cap_net_admin+eip tcpstep).
 
+        The view draws the connection as its packets arrive and follows the newest; ← steps back \
+        through what has arrived (→ or End follows again). The status line counts the packets and \
+        connections seen and names the one shown. W writes it as a scenario file. q quits.
+
         With --json, prints the connection's trace as JSON lines (the `tcpstep trace --json` \
         contract) as its segments arrive; stop with Ctrl-C, --packets or --seconds.
 
         Examples:
-          sudo tcpstep live -i lo --json tcp port 8080      then: curl localhost:8080
+          sudo tcpstep live -i lo tcp port 8080             then: curl localhost:8080
+          sudo tcpstep live -i lo --json tcp port 8080
           sudo tcpstep live -i eth0 --json --packets 20 host example.com and tcp port 443
         """)
 
@@ -36,11 +42,13 @@ struct LiveCommand: ParsableCommand {
     @Flag(help: "Print the followed connection's trace as JSON lines instead of drawing it.")
     var json = false
 
-    @Option(help: "Stop after the followed connection's N-th packet.")
+    @Option(help: "With --json: stop after the followed connection's N-th packet.")
     var packets: Int?
 
-    @Option(help: "Stop after S seconds.")
+    @Option(help: "With --json: stop after S seconds.")
     var seconds: Double?
+
+    @OptionGroup var display: DisplayOptions
 
     func run() throws {
         try exitCleanly {
@@ -50,10 +58,18 @@ struct LiveCommand: ParsableCommand {
                 selector = parsed
             }
             let filterText = filter.isEmpty ? nil : filter.joined(separator: " ")
+            let appOptions = try display.appOptions()
             // Opened before any terminal work, so that every refusal is a plain message.
             let source = try reportingCaptureErrors { () throws(CaptureError) in try PcapSource.live(interface: interface, filter: filterText) }
             guard json else {
-                throw CleanExit.message("tcpstep live: drawing a live capture needs the trace viewer; use --json for now")
+                let code = InteractiveLoop.run { isUTF8 in
+                    var model = AppModel(liveCaptureOn: interface, filter: filterText, profile: profile, options: appOptions.adjusted(isUTF8: isUTF8))
+                    model.snapshotExporter = SnapshotFiles.exporter
+                    return CaptureViewer(model: model, source: source, capture: LiveCapture(name: "interface \(interface)", selector: selector, profile: .named(profile)),
+                                         interface: AppModel.captureLabel(interface: interface, filter: filterText))
+                }
+                if code != 0 { throw ExitCode(code) }
+                return
             }
             FileHandle.standardError.write(Data("tcpstep live: capturing on \(interface)\(filterText.map { " (filter: \($0))" } ?? "")\n".utf8))
             var live = LiveCapture(name: "interface \(interface)", selector: selector, profile: .named(profile))
@@ -75,13 +91,7 @@ struct LiveCommand: ParsableCommand {
         var descriptor = pollfd(fd: source.selectableDescriptor, events: Int16(POLLIN), revents: 0)
         while true {
             _ = poll(&descriptor, 1, 100)
-            var changed = false
-            let link = source.link
-            try reportingCaptureErrors { () throws(CaptureError) in
-                try source.read(limit: 10_000) { raw in
-                    if live.add(PacketDecoder.decode(raw.bytes, link: link, time: raw.time)) { changed = true }
-                }
-            }
+            let changed = try reportingCaptureErrors { () throws(CaptureError) in try live.read(from: source).grew }
             var pending = sigset_t()
             sigpending(&pending)
             let stopped = sigismember(&pending, SIGINT) == 1 || sigismember(&pending, SIGTERM) == 1

@@ -71,7 +71,7 @@ struct RenderCommand: ParsableCommand {
             let narrator = Narrator(scenario: scenario, language: lang, relativeSequenceNumbers: !absolute)
             let grid = DiagramExport.render(
                 events: run.events[...], title: narrator.title, profile: scenario.config.profile.name,
-                variants: scenario.config.variants, options: diagramOptions, height: height)
+                variants: scenario.config.variants, options: diagramOptions, height: height, origin: scenario.traceOrigin)
             print(DiagramExport.string(grid, format: format), terminator: "")
             try run.reportEventLimit(scenario)
         }

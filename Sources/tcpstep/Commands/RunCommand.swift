@@ -20,7 +20,8 @@ struct RunCommand: ParsableCommand {
         flight · d drop · l delay · u duplicate · o old duplicate (SYN, data, FIN, RST) · \
         c connect · L listen · s send · x close · \
         a abort · f focus client/server · r restart · S scenarios · PgUp/PgDn/Home/End scroll · \
-        # relative/absolute numbers · e export SVG+HTML · Q quiz · ? help · q quit.
+        # relative/absolute numbers · e export SVG+HTML · W write a capture as a scenario · \
+        Q quiz · ? help · q quit.
         """)
 
     @OptionGroup var options: ScenarioOptions
@@ -53,7 +54,11 @@ struct RunCommand: ParsableCommand {
             let code: Int32 = switch session.input {
             case .scenario(let scenario): InteractiveLoop.run(scenario: scenario, options: appOptions, journal: session)
             case .capture(let scenario, let story):
-                InteractiveLoop.run(recording: CaptureTrace.events(story.connection), scenario: scenario, options: appOptions)
+                InteractiveLoop.run { isUTF8 in
+                    var model = AppModel(recording: CaptureTrace.events(story.connection), scenario: scenario, options: appOptions.adjusted(isUTF8: isUTF8))
+                    model.snapshotExporter = SnapshotFiles.exporter
+                    return CaptureViewer(model: model, story: story)
+                }
             case .recording(let scenario, let events):
                 InteractiveLoop.run(recording: events, scenario: scenario, options: appOptions)
             }

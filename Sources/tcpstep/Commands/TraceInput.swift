@@ -51,6 +51,7 @@ extension ScenarioLoader {
         var scenario = Scenario()
         scenario.title = URL(fileURLWithPath: nameOrPath).lastPathComponent
         scenario.source = nameOrPath
+        scenario.origin = .recording
         return .recording(scenario, events)
     }
 
@@ -120,6 +121,7 @@ extension ScenarioOptions {
         named.title = story.title
         named.source = path
         named.config.profile = story.profile
+        named.origin = story.origin
         return .capture(named, story)
     }
 }
