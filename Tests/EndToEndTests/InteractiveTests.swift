@@ -109,6 +109,24 @@ struct InteractiveTests {
         try tmux.waitFor("EXIT=0")
     }
 
+    @Test("The pile-up's rate limit blacklists the crawler on screen; the header shows the speed achieved")
+    func pileupBlacklist() throws {
+        let tmux = try Tmux(width: 110, height: 34)
+        tmux.type("\(tcpstep) pileup --blacklist-time 30s; echo EXIT=$?")
+        try tmux.waitFor("tcpstep pileup")
+        tmux.press("1")
+        try tmux.waitFor("1 [x] rate-limit per IP (blacklist)")
+        try tmux.waitFor("blacklisted IPs")
+        try tmux.waitFor("next release in")
+        try tmux.waitFor("(achieving ")
+        // Thirty seconds on, the ban runs out; the crawler is over the limit at once and is back.
+        try tmux.waitUntil("a release") { Self.seconds(in: $0) ?? 0 >= 40 }
+        let screen = try tmux.waitFor("blacklisted IPs")
+        #expect(screen.contains("requests shed (503)"))
+        tmux.press("q")
+        try tmux.waitFor("EXIT=0")
+    }
+
     /// "t 93 s" in the pile-up header.
     static func seconds(in screen: String) -> Int? {
         guard let range = screen.range(of: #"t \d+ s"#, options: .regularExpression) else { return nil }

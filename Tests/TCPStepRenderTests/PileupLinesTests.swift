@@ -93,8 +93,8 @@ import Testing
         let ceiling = try #require(rows.firstIndex { $0.contains("port ceiling 28,232") })
         let prediction = try #require(rows.firstIndex { $0.contains("rate×2MSL 30,000") })
         #expect(ceiling != prediction)
-        #expect(rows[ceiling].contains("──"))
-        let dashed = try #require(rows.firstIndex { $0.contains("╌╌") })
+        #expect(rows[ceiling].contains("━━"))
+        let dashed = try #require(rows.firstIndex { $0.contains("╍╍") })
         #expect(dashed != ceiling)
         #expect(dashed < ceiling)  // 30,000 above 28,232
         #expect(prediction != ceiling)

@@ -131,13 +131,26 @@ public enum PileupChart {
             rows.append((text(.pileBlacklisted), Format.count(data.blacklistedIPs), data.blacklistedIPs > 0 ? theme.error : theme.narration))
             if let release = data.nextReleaseS { rows.append((text(.pileReleaseIn), Format.seconds(Double(release)), theme.timeAxis)) }
         }
-        let x = area.x + 1, width = area.width - 2
+        // The measured lines' rows start with a swatch in the line's colour: the chart's legend.
+        let swatches: [String: Series] = ["TIME_WAIT": .timeWait, "ESTABLISHED": .established, text(.pileFreePorts): .freePorts]
+        let lineStyles = PileupChart.lineStyles(theme)
         for (index, row) in rows.enumerated() where index < area.height {
             let y = area.y + index
+            var x = area.x + 1, width = area.width - 2
+            if let series = swatches[row.label] {
+                let swatch: Character = glyphs.name == "ascii" ? Plot.asciiGlyph(series) : "█"
+                grid.put(character: swatch, x: x, y: y, style: lineStyles[series] ?? row.style)
+                x += 2
+                width -= 2
+            }
             grid.put(CellGrid.clip(row.label, toWidth: width), x: x, y: y, style: row.style)
-            let valueWidth = CellGrid.displayWidth(of: row.value)
-            if CellGrid.displayWidth(of: row.label) + 1 + valueWidth <= width {
-                grid.put(row.value, x: x + width - valueWidth, y: y, style: row.style)
+            // "25,232 of 28,232" where it fits, else its first number ("25,232").
+            let labelWidth = CellGrid.displayWidth(of: row.label)
+            let value = labelWidth + 1 + CellGrid.displayWidth(of: row.value) <= width
+                ? row.value : String(row.value.prefix { $0 != " " })
+            let valueWidth = CellGrid.displayWidth(of: value)
+            if labelWidth + 1 + valueWidth <= width {
+                grid.put(value, x: x + width - valueWidth, y: y, style: row.style)
             }
         }
     }
@@ -234,9 +247,9 @@ extension PileupChart {
             for series in [Series.freePorts, .established, .timeWait] {
                 cells.line(shown.map { part(series.value(of: $0)) }, series: series)
             }
-            cells.paint(x: plotX, y: area.y, blocks: blocks, style: style, glyph: asciiGlyph, &grid)
-            paintReferenceLabels(rows, &grid)
+            cells.paint(x: plotX, y: area.y, blocks: blocks, style: style, glyph: Self.asciiGlyph, &grid)
             paintRemedyMarks(&grid)
+            paintReferenceLabels(rows, &grid)  // over the marks: a label cut by a mark is hard to read
             paintFailureStrip(&grid)
         }
 
@@ -263,7 +276,7 @@ extension PileupChart {
 
         private func style(_ series: Series) -> CellStyle { styles[series] ?? theme.narration }
 
-        private func asciiGlyph(_ series: Series) -> Character {
+        static func asciiGlyph(_ series: Series) -> Character {
             switch series {
             case .timeWait: "*"
             case .established: "e"
@@ -273,9 +286,15 @@ extension PileupChart {
             }
         }
 
-        /// A reference line across the plot: dashed for theory's prediction, solid for the ceiling.
+        /// A reference line across the plot, heavy so a projector shows it: dashed for theory's
+        /// prediction, solid for the ceiling.
         private func paintReference(row: Int, series: Series, _ grid: inout CellGrid) {
-            let character: Character = series == .predicted ? (blocks ? "╌" : "=") : glyphs.horizontal
+            let character: Character = switch (series, blocks) {
+            case (.predicted, true): "╍"
+            case (_, true): "━"
+            case (.predicted, false): "="
+            case (_, false): "-"
+            }
             grid.put(String(repeating: character, count: plotWidth), x: plotX, y: area.y + row, style: style(series))
         }
 

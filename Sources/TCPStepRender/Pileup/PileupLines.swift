@@ -52,13 +52,17 @@ extension PileupChart {
         }
         // The theme's own colours first; xterm's sixteen only when the theme has too few, and
         // none for a theme without colour (mono, NO_COLOR): there the lines are bold ink.
+        // Hues before greys: a grey line reads as a grid line, not as a measurement.
         let own = theme.allStyles.flatMap { [$0.fg, $0.bg] }
-        let palette = own.contains { $0 != .default } ? own + TerminalColor.allCases : []
+        let greys: Set<TerminalColor> = [.black, .white, .brightBlack, .brightWhite]
+        let others = own + TerminalColor.allCases
+        let palette = own.contains { $0 != .default } ? others.filter { !greys.contains($0) } + others.filter(greys.contains) : []
         var styles: [Series: CellStyle] = [
             .predicted: theme.emphasised(theme.narration).with(bg: .default, reverse: false, underline: false),
             .portCeiling: theme.emphasised(theme.timeAxis).with(bg: .default, reverse: false, underline: false),
         ]
-        var taken: Set<TerminalColor> = []
+        // A measured line never wears a reference line's colour (light: the ceiling is blue, and so is LISTEN).
+        var taken = Set([styles[.predicted]!.fg, styles[.portCeiling]!.fg].filter { $0 != .default })
         for series in Series.measured {
             let own = series.state.map { [theme.state($0).bg, theme.state($0).fg] } ?? []
             let colour = (own + palette).first { usable($0) && !taken.contains($0) }
