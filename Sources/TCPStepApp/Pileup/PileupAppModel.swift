@@ -184,6 +184,7 @@ public struct PileupAppModel: InteractiveProgram, Sendable {
             + Remedy.allCases.map { "\($0.key)         \($0.title(language))" }
             + [zh ? "r         以现在打开的对策重新开始" : "r         restart with the remedies now on",
                zh ? "?         本帮助" : "?         this help", zh ? "q         退出" : "q         quit", "",
-               zh ? "虚线是 速率 × TIME_WAIT：理论预测的稳定值。" : "The dashed line is rate × TIME_WAIT: the steady state theory predicts."]
+               zh ? "虚线是 速率 × TIME_WAIT：理论预测的稳定值。" : "The dashed line is rate × TIME_WAIT: the steady state theory predicts.",
+               zh ? "实线是端口上限：Web 服务器的临时端口数。" : "The solid line is the port ceiling: the web server's ephemeral ports."]
     }
 }
