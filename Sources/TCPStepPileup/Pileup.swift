@@ -23,12 +23,12 @@ public struct Pileup: Sendable {
     // Request arrivals: number n arrives at arrivalEpoch + n / rate.
     private var arrivalEpoch: Micros = 0
     private var arrivalIndex: Int64 = 0
-    /// Requests the rate limiter holds back (their arrival times), and when the next may start.
-    private var backlog = FIFOQueue<Micros>()
-    private var nextDispatchAllowed: Micros = 0
-    /// The keep-alive pool, and the requests waiting for one of its connections.
+    /// Who sends each request, and the rate limit's blacklist of addresses.
+    private var sources: RequestSources
+    private var blacklist: IPBlacklist
+    /// The keep-alive pool, and the requests waiting for one of its connections (arrival times).
     private var pool: [PoolEntry] = []
-    private var poolWaiting = 0
+    private var poolWaiting = FIFOQueue<Micros>()
     /// Responses the database will send: (when, on which of its connections), in time order
     /// (the service time is the same for all, so a FIFO is a priority queue here).
     private var responses = FIFOQueue<(time: Micros, connection: ConnectionID)>()
@@ -39,16 +39,20 @@ public struct Pileup: Sendable {
     private var closeModeByRecentID = [(raw: Int, mode: CloseMode)](repeating: (0, .clientCloses), count: 1 << 16)
     private var nextSampleS = 1
 
-    /// Requests that arrived, that got their response, that were turned away (queue full), and
-    /// that failed (no port, or the connection was reset before the response).
+    /// Requests that arrived, that got their response, and that failed (no port, or the
+    /// connection was reset before the response).
     public private(set) var requests = 0
     public private(set) var requestsCompleted = 0
-    public private(set) var requestsShed = 0
     public private(set) var requestsFailed = 0
+    /// Requests turned away for a full pool queue (the blacklist's are `blacklistShed`).
+    private var poolShed = 0
 
     public init(config: PileupConfig = PileupConfig()) {
         self.config = config
         remedies = config.remedies
+        sources = RequestSources(config: config)
+        blacklist = IPBlacklist(limit: config.perIPLimit, banTime: config.blacklistTime,
+                                crawlerIPs: config.crawlerIPs, clientIPs: config.clientIPs)
         simulation = Simulation(config: config.simulationConfig(remedies: config.remedies))
         simulation.perform(.listen(port: config.serverPort), on: .server, &trace)
     }
@@ -63,9 +67,21 @@ public struct Pileup: Sendable {
     /// Virtual time now.
     public var now: Micros { simulation.now }
     public var latest: PileupSample? { history.last }
-    public var requestsWaiting: Int { backlog.count + poolWaiting }
-    /// How long the oldest request the rate limiter holds back has waited.
-    public var oldestWait: Micros { backlog.first.map { now - $0 } ?? 0 }
+    public var requestsWaiting: Int { poolWaiting.count }
+    /// How long the oldest request waiting for a pooled connection has waited.
+    public var oldestWait: Micros { poolWaiting.first.map { now - $0 } ?? 0 }
+    /// Requests turned away (503): a full pool queue, or a blacklisted address.
+    public var requestsShed: Int { poolShed + blacklist.shed }
+    /// Requests turned away because their address was blacklisted.
+    public var blacklistShed: Int { blacklist.shed }
+    /// Addresses blacklisted now, and of them the crawler's.
+    public var blacklistedIPs: Int { blacklist.blacklisted }
+    public var blacklistedCrawlerIPs: Int { blacklist.bannedCrawlerIPs }
+    /// Bans so far, and bans that ran out (the address released).
+    public var blacklistings: Int { blacklist.blacklistings }
+    public var releases: Int { blacklist.releases }
+    /// When the next ban runs out, if any address is blacklisted.
+    public var nextRelease: Micros? { blacklist.nextRelease }
 }
 
 // MARK: - Running
@@ -109,22 +125,18 @@ extension Pileup {
         return arrivalEpoch.adding((arrivalIndex / rate).times(1_000_000)).adding((arrivalIndex % rate) * 1_000_000 / rate)
     }
 
-    private var nextDrainTime: Micros {
-        backlog.isEmpty ? .max : max(nextDispatchAllowed, now)
-    }
-
     private var nextDriverTime: Micros {
-        min(responses.first?.time ?? .max, nextDrainTime, nextArrivalTime)
+        min(responses.first?.time ?? .max, blacklist.nextRelease ?? .max, nextArrivalTime)
     }
 
-    /// The earliest of: a response due, a held-back request allowed to start, a new arrival.
+    /// The earliest of: a response due, a ban running out, a new arrival (in that order at
+    /// one instant, so a request arriving as its address is released is served).
     private mutating func runDriverEvent() {
         if let response = responses.first, response.time <= now {
             responses.removeFirst()
             respond(on: response.connection)
-        } else if nextDrainTime <= now, backlog.removeFirst() != nil {
-            nextDispatchAllowed = now + limitInterval
-            dispatch()
+        } else if let release = blacklist.nextRelease, release <= now {
+            blacklist.releaseDue(at: now)
         } else {
             arrivalIndex += 1
             arrive()
@@ -135,20 +147,12 @@ extension Pileup {
 // MARK: - The web server (client host)
 
 extension Pileup {
-    private var limitInterval: Micros { .seconds(1) / Micros(max(1, config.rateLimitPerSecond)) }
-
-    /// A request arrives: start it, or let the rate limiter hold it back.
+    /// A request arrives: start it, unless the rate limit turns its address away.
     private mutating func arrive() {
+        let address = sources.address(ofRequest: requests)
         requests += 1
         guard remedies.contains(.rateLimit) else { return dispatch() }
-        if backlog.isEmpty && now >= nextDispatchAllowed {
-            nextDispatchAllowed = now + limitInterval
-            dispatch()
-        } else if backlog.count + poolWaiting < config.backlogLimit {
-            backlog.append(now)
-        } else {
-            requestsShed += 1
-        }
+        if blacklist.admit(address, at: now) { dispatch() }
     }
 
     /// A request starts: on a pooled connection, or on a connection of its own.
@@ -175,10 +179,10 @@ extension Pileup {
         } else if pool.count < config.poolSize {
             guard let id = open(.pooled) else { return }
             pool.append(PoolEntry(id: id, busy: true, established: false))
-        } else if backlog.count + poolWaiting < config.backlogLimit {
-            poolWaiting += 1  // head-of-line: wait for a pooled connection to come free
+        } else if poolWaiting.count < config.backlogLimit {
+            poolWaiting.append(now)  // head-of-line: wait for a pooled connection to come free
         } else {
-            requestsShed += 1
+            poolShed += 1
         }
     }
 
@@ -243,8 +247,7 @@ extension Pileup {
         if !remedies.contains(.keepAlive) {
             pool.remove(at: index)
             close(id, host: .client)
-        } else if poolWaiting > 0 {
-            poolWaiting -= 1
+        } else if poolWaiting.removeFirst() != nil {
             sendRequest(on: id)
         } else {
             pool[index].busy = false
@@ -289,12 +292,7 @@ extension Pileup {
         if on { remedies.insert(remedy) } else { remedies.remove(remedy) }
         switch remedy {
         case .rateLimit:
-            if on {
-                nextDispatchAllowed = now
-            } else {
-                // The held-back requests all start at once.
-                while backlog.removeFirst() != nil { dispatch() }
-            }
+            if !on { blacklist.liftAll() }  // the firewall rules go; counting starts afresh
         case .widenPorts:
             simulation.setEphemeralPorts(on ? config.widePorts : config.ephemeralPorts)
         case .shortMSL:
@@ -314,16 +312,23 @@ extension Pileup {
     private mutating func dissolvePool() {
         for entry in pool where !entry.busy { close(entry.id, host: .client) }
         pool.removeAll { !$0.busy }
-        let waiting = poolWaiting
-        poolWaiting = 0
+        let waiting = poolWaiting.count
+        poolWaiting = FIFOQueue()
         for _ in 0..<waiting { dispatch() }
     }
 
     /// New connections a second the client opens now, by the remedies' rules: none once the
-    /// pool is warm, at most the cap with the rate limit.
+    /// pool is warm; with the rate limit, only the requests of addresses not blacklisted (an
+    /// address over the limit is blacklisted within its first second).
     public var connectRate: Int {
         if isOn(.keepAlive) { return 0 }
-        return isOn(.rateLimit) ? min(config.requestsPerSecond, config.rateLimitPerSecond) : config.requestsPerSecond
+        guard isOn(.rateLimit) else { return config.requestsPerSecond }
+        let limit = Double(config.perIPLimit)
+        func allowed(_ perIP: Double, addresses: Int, banned: Int) -> Double {
+            perIP > limit ? 0 : perIP * Double(addresses - banned)
+        }
+        return Int((allowed(sources.perCrawlerIP, addresses: config.crawlerIPs, banned: blacklist.bannedCrawlerIPs)
+            + allowed(sources.perClientIP, addresses: config.clientIPs, banned: blacklist.bannedClientIPs)).rounded())
     }
 
     /// Theory's steady state for the TIME_WAIT population: new connections a second × TIME_WAIT.
@@ -346,7 +351,8 @@ extension Pileup {
             failedConnects: simulation.failedConnects,
             connectionsOpened: simulation.connectionsCreated, connectionsClosed: simulation.connectionsDeleted,
             requests: requests, requestsCompleted: requestsCompleted, requestsWaiting: requestsWaiting,
-            requestsShed: requestsShed, oldestWait: oldestWait, requestRate: config.requestsPerSecond, connectRate: connectRate,
+            requestsShed: requestsShed, blacklistShed: blacklistShed, blacklistedIPs: blacklistedIPs,
+            blacklistings: blacklistings, releases: releases, oldestWait: oldestWait, requestRate: config.requestsPerSecond, connectRate: connectRate,
             timeWait: simulation.config.timeWaitDuration, predictedTimeWait: predictedTimeWait,
             remedies: remedies)
     }

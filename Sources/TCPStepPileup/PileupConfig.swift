@@ -34,9 +34,27 @@ public struct PileupConfig: Hashable, Sendable {
 
     // MARK: What each remedy does, in numbers
 
-    /// `rateLimit`: requests per second the web server may start (the rest wait in a queue).
-    public var rateLimitPerSecond = 200
-    /// `rateLimit`: requests that may wait; beyond it new requests are turned away (HTTP 503).
+    // MARK: Who sends the requests (what the rate limit tells apart)
+
+    /// Of `requestsPerSecond`, how many come from the crawler (no keep-alive); the rest are the
+    /// site's own visitors. Illustrative, not measured: the story only says the crawler is what
+    /// tipped 500 requests a second over; 450 of them leaves 50/s of ordinary traffic.
+    public var crawlerRequestsPerSecond = 450
+    /// The crawler's addresses: it spreads its requests evenly over them. One, as in the story;
+    /// more shows how a crawler spread over many addresses slips under a per-address limit.
+    public var crawlerIPs = 1
+    /// The visitors' addresses, sharing the other requests evenly: 500 of them at 50/s is one
+    /// page every 10 s each, someone reading the site (illustrative).
+    public var clientIPs = 500
+
+    /// `rateLimit`: requests a second one address may send; the one that crosses it gets the
+    /// address blacklisted. 10/s is the per-address rate of the NGINX blog's "Rate Limiting
+    /// with NGINX" example (`limit_req_zone $binary_remote_addr … rate=10r/s`).
+    public var perIPLimit = 10
+    /// `rateLimit`: how long a blacklisted address stays blacklisted before it is released:
+    /// fail2ban's default `bantime = 10m` (jail.conf).
+    public var blacklistTime: Micros = .seconds(600)
+    /// `keepAlive`: requests that may wait for a pooled connection; beyond it they are turned away (503).
     public var backlogLimit = 2_000
     /// `widenPorts`: the widest sensible range, everything above the well-known ports.
     public var widePorts: ClosedRange<UInt16> = 1024...65535
@@ -70,7 +88,7 @@ public struct PileupConfig: Hashable, Sendable {
 /// The ways out of a TIME_WAIT pile-up. Each one is a switch (keys 1–6 in the live view) and
 /// each has a price, said in one line.
 public enum Remedy: Int, CaseIterable, Hashable, Sendable, Comparable, CustomStringConvertible {
-    /// Cap how many requests a second the client starts; the rest queue.
+    /// Blacklist, for a while, each address that sends more than its share a second.
     case rateLimit
     /// Widen the ephemeral port range to 1024–65535.
     case widenPorts
@@ -113,8 +131,8 @@ public enum Remedy: Int, CaseIterable, Hashable, Sendable, Comparable, CustomStr
     /// A short label for the remedy list, in the given language.
     public func title(_ language: PileupLanguage) -> String {
         switch (self, language) {
-        case (.rateLimit, .english): "limit the request rate"
-        case (.rateLimit, .chinese): "限制请求速率"
+        case (.rateLimit, .english): "rate-limit per IP (blacklist)"
+        case (.rateLimit, .chinese): "按 IP 限速（黑名单）"
         case (.widenPorts, .english): "widen the port range"
         case (.widenPorts, .chinese): "扩大端口范围"
         case (.shortMSL, .english): "shorten the MSL"
@@ -132,9 +150,9 @@ public enum Remedy: Int, CaseIterable, Hashable, Sendable, Comparable, CustomStr
     public func cost(_ language: PileupLanguage) -> String {
         switch (self, language) {
         case (.rateLimit, .english):
-            "Requests beyond the cap wait in a queue (latency grows) or are turned away."
+            "Every request from a blacklisted address is turned away (503) until the ban expires, a visitor behind the same address (an office NAT) too; a crawler spread over many addresses stays under the limit."
         case (.rateLimit, .chinese):
-            "超出上限的请求要排队（延迟变大），或被拒绝。"
+            "黑名单上的地址在解禁前的每个请求都被拒绝（503），同一地址后面的访客（办公室 NAT）也一样；分散在许多地址上的爬虫不会超限。"
         case (.widenPorts, .english):
             "Only delays the pile-up, and ephemeral ports may collide with ports other services listen on."
         case (.widenPorts, .chinese):

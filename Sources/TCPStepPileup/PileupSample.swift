@@ -19,13 +19,19 @@ public struct PileupSample: Hashable, Sendable {
     /// TCBs created and deleted since the start (both hosts).
     public var connectionsOpened: Int
     public var connectionsClosed: Int
-    /// Requests that arrived, got their response, are waiting (rate limit or pool), were
-    /// turned away (rate-limit queue full), since the start.
+    /// Requests that arrived, got their response, are waiting (for a pooled connection), were
+    /// turned away (HTTP 503: a blacklisted address, or the pool's queue full), since the start.
     public var requests: Int
     public var requestsCompleted: Int
     public var requestsWaiting: Int
     public var requestsShed: Int
-    /// How long the oldest request held back by the rate limiter has waited (the remedy's cost).
+    /// The rate limit's part of `requestsShed`: requests from a blacklisted address.
+    public var blacklistShed: Int
+    /// Addresses blacklisted now; bans so far; bans that ran out (address released), since the start.
+    public var blacklistedIPs: Int
+    public var blacklistings: Int
+    public var releases: Int
+    /// How long the oldest request waiting for a pooled connection has waited.
     public var oldestWait: Micros
     /// Requests a second arriving, and new connections a second the client may open now.
     public var requestRate: Int
@@ -61,6 +67,8 @@ extension PileupSample {
         line += ",\"live_connections\":\(liveConnections)"
         line += ",\"requests\":\(requests),\"requests_completed\":\(requestsCompleted)"
         line += ",\"requests_waiting\":\(requestsWaiting),\"requests_shed\":\(requestsShed)"
+        line += ",\"shed_blacklisted\":\(blacklistShed),\"blacklisted_ips\":\(blacklistedIPs)"
+        line += ",\"blacklistings\":\(blacklistings),\"releases\":\(releases)"
         line += ",\"oldest_wait_ms\":\(oldestWait / 1_000)"
         line += ",\"rate\":\(requestRate),\"connect_rate\":\(connectRate)"
         line += ",\"time_wait_s\":\(Double(timeWait) / 1_000_000)"
@@ -80,7 +88,7 @@ extension PileupSample {
 
     /// The column headings of `tableRow`.
     public static let tableHeader =
-        "   t s  TIME_WAIT  predicted  ESTABLISHED  other  free ports  failed  waiting    shed  remedies"
+        "   t s  TIME_WAIT  predicted  ESTABLISHED  other  free ports  failed  waiting    shed  blacklisted  remedies"
 
     /// One aligned row for `tcpstep pileup --headless` without `--json`.
     public var tableRow: String {
@@ -88,7 +96,8 @@ extension PileupSample {
         let remedyText = remedies.isEmpty ? "-" : remedies.sorted().map(\.name).joined(separator: ",")
         return Self.pad(timeS, 6) + Self.pad(count(.timeWait), 11) + Self.pad(predictedTimeWait, 11)
             + Self.pad(count(.established), 13) + Self.pad(other, 7) + Self.pad(freePorts, 12)
-            + Self.pad(failedConnects, 8) + Self.pad(requestsWaiting, 9) + Self.pad(requestsShed, 8) + "  " + remedyText
+            + Self.pad(failedConnects, 8) + Self.pad(requestsWaiting, 9) + Self.pad(requestsShed, 8)
+            + Self.pad(blacklistedIPs, 13) + "  " + remedyText
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {

@@ -128,6 +128,14 @@ struct HostileInputCommandTests {
         ("--msl 0s", "--msl must be longer than 0 (TIME_WAIT lasts 2 × MSL), e.g. 30s"),
         ("--msl nan", "--msl: 'nan' is not a duration such as 30s"),
         ("--ports 0-5", "--ports: '0-5' is not a range such as 32768-60999 (ports 1 to 65535)"),
+        ("--crawler-rate 600", "--crawler-rate must be between 0 and --rate (500), not 600"),
+        ("--rate 100 --crawler-rate -1", "--crawler-rate must be between 0 and --rate (100), not -1"),
+        ("--crawler-ips 0", "--crawler-ips must be between 1 and 100000 addresses, not 0"),
+        ("--client-ips 100001", "--client-ips must be between 1 and 100000 addresses, not 100001"),
+        ("--per-ip-limit 0", "--per-ip-limit must be between 1 and 1000000 requests a second, not 0"),
+        ("--blacklist-time 0.5s", "--blacklist-time must be at least 1s, e.g. 600s"),
+        ("--blacklist-time soon", "--blacklist-time: 'soon' is not a duration such as 600s"),
+        ("--blacklist-time 1e13", "--blacklist-time: '1e13' is outside the range of virtual time (0 to 100 years)"),
     ] as [(String, String?)])
     func pileupOptions(_ options: String, _ message: String?) {
         if let message {

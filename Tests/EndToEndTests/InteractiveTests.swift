@@ -109,6 +109,24 @@ struct InteractiveTests {
         try tmux.waitFor("EXIT=0")
     }
 
+    @Test("The pile-up's rate limit blacklists the crawler on screen; the header shows the speed achieved")
+    func pileupBlacklist() throws {
+        let tmux = try Tmux(width: 110, height: 34)
+        tmux.type("\(tcpstep) pileup --blacklist-time 30s; echo EXIT=$?")
+        try tmux.waitFor("tcpstep pileup")
+        tmux.press("1")
+        try tmux.waitFor("1 [x] rate-limit per IP (blacklist)")
+        try tmux.waitFor("blacklisted IPs")
+        try tmux.waitFor("next release in")
+        try tmux.waitFor("(achieving ")
+        // Past the first ban's end (30 s): the crawler, still over the limit, is blacklisted again at once.
+        let screen = try tmux.waitUntil("the first ban's end") { Self.seconds(in: $0) ?? 0 >= 40 }
+        #expect(screen.range(of: #"blacklisted IPs +1 "#, options: .regularExpression) != nil, "\(screen)")
+        #expect(screen.contains("requests shed (503)"))
+        tmux.press("q")
+        try tmux.waitFor("EXIT=0")
+    }
+
     /// "t 93 s" in the pile-up header.
     static func seconds(in screen: String) -> Int? {
         guard let range = screen.range(of: #"t \d+ s"#, options: .regularExpression) else { return nil }

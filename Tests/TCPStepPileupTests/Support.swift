@@ -13,12 +13,16 @@ enum World {
     }
 
     /// A scaled-down world where the pile-up still outgrows the ports, quick enough for a debug
-    /// build: 100 requests a second, TIME_WAIT 60 s (6,000 predicted) against 2,000 ports.
+    /// build: 100 requests a second, TIME_WAIT 60 s (6,000 predicted) against 2,000 ports. The
+    /// rate limit (10 a second per address) blacklists the crawler (80/s) for 30 s at a time; the
+    /// visitors' 20/s × 60 s = 1,200 TIME_WAIT fit the ports.
     static func small(_ remedies: Set<Remedy> = []) -> PileupConfig {
         var config = PileupConfig()
         config.requestsPerSecond = 100
         config.ephemeralPorts = 32768...34767
-        config.rateLimitPerSecond = 20      // 20/s × 60 s = 1,200 < 2,000 ports
+        config.crawlerRequestsPerSecond = 80  // from one address: blacklisted at once
+        config.clientIPs = 200                // 20/s of visitors, one request every 10 s each
+        config.blacklistTime = .seconds(30)   // short enough to see bans run out in 80 s
         config.poolSize = 8
         config.remedies = remedies
         return config

@@ -62,13 +62,15 @@ import Testing
         #expect(strip.filter { $0 == "✗" }.count == 32)
     }
 
-    @Test func brailleWithUnicodeAndPlainMarksWithASCII() {
-        let unicode = PileupChart.render(Self.data(), width: 100, height: 30).text
-        #expect(unicode.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) })
+    @Test func halfBlocksWithUnicodeAndPlainMarksWithASCII() {
+        let unicode = PileupChart.render(Self.data(), width: 100, height: 30)
+        let plotRows = (1 ..< 20).map(unicode.row).joined()
+        #expect(!plotRows.unicodeScalars.contains { (0x2800...0x28FF).contains($0.value) })  // no braille
+        #expect(plotRows.contains("█") && plotRows.contains("▀"))
         let ascii = PileupChart.render(Self.data(), width: 100, height: 30, glyphs: .ascii)
-        let plotRows = (1 ..< 20).map(ascii.row).joined()
-        #expect(!plotRows.unicodeScalars.contains { (0x2800...0x28FF).contains($0.value) })
-        #expect(plotRows.contains("*"))
+        let asciiRows = (1 ..< 20).map(ascii.row).joined()
+        #expect(!asciiRows.unicodeScalars.contains { (0x2580...0x259F).contains($0.value) })
+        #expect(asciiRows.contains("*"))
         #expect(ascii.row(0).hasSuffix("> 30x +"))
     }
 
@@ -91,6 +93,7 @@ import Testing
         #expect(PileupChart.Format.roundUp(31_500) == 35_000)
         #expect(PileupChart.Format.roundUp(6_300) == 6_500)
         #expect(PileupChart.Format.roundUp(7) == 7)
-        #expect(PileupChart.DotCells.brailleBit(x: 1, y: 3) == 0x80)
+        #expect(PileupChart.Format.speed(29.999) == "30×")
+        #expect(PileupChart.Format.speed(10.83) == "10.8×")
     }
 }

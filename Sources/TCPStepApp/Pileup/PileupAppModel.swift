@@ -18,17 +18,49 @@ public struct PileupAppModel: InteractiveProgram, Sendable {
     public let options: AppOptions
     /// Where the run stops by itself (`--duration`).
     public let duration: Micros
+    /// The wall clock: time since some fixed moment. Only this layer reads it; the pile-up
+    /// itself knows nothing but virtual time.
+    private let clock: WallClock
+    /// The frames of the last few seconds: when (wall clock) and how far virtual time had got,
+    /// to tell the speed achieved from the speed asked for.
+    private var recentFrames: [(wall: Duration, virtual: Micros)] = []
 
     /// Virtual seconds per wall-clock second.
     public static let speeds: [Double] = [1, 5, 10, 30, 60, 120]
     /// Frames while playing: ten a second is smooth enough for a chart of seconds.
     public static let frameIntervalMs = 100
 
-    public init(config: PileupConfig, duration: Micros, options: AppOptions) {
+    public typealias WallClock = @Sendable () -> Duration
+
+    public init(config: PileupConfig, duration: Micros, options: AppOptions, clock: @escaping WallClock = systemClock()) {
         pileup = Pileup(config: config)
         self.duration = duration
         self.options = options
+        self.clock = clock
     }
+
+    /// The monotonic clock, from the moment it is made.
+    public static func systemClock() -> WallClock {
+        let start = ContinuousClock.now
+        return { ContinuousClock.now - start }
+    }
+
+    /// Virtual seconds per wall-clock second over the last frames (at least half a second of
+    /// them); nil while paused or not yet measured.
+    public var achievedSpeed: Double? {
+        guard isPlaying, let first = recentFrames.first, let last = recentFrames.last else { return nil }
+        let wall = Self.seconds(last.wall - first.wall)
+        guard wall >= 0.5 else { return nil }
+        return Double(last.virtual - first.virtual) / 1e6 / wall
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    /// Longest stretch of wall time one frame catches up on: after a stall the run does not
+    /// leap ahead by minutes.
+    static let maximumCatchUp = Duration.milliseconds(500)
 
     public var tickIntervalMs: Int { isPlaying ? Self.frameIntervalMs : 500 }
     public var speed: Double { Self.speeds[speedIndex] }
@@ -56,9 +88,15 @@ public struct PileupAppModel: InteractiveProgram, Sendable {
 
     private mutating func press(_ key: Key) -> Bool {
         switch key {
-        case .character(" "), .character("p"): isPlaying.toggle()
-        case .character("+"), .character("="): speedIndex = min(speedIndex + 1, Self.speeds.count - 1)
-        case .character("-"), .character("_"): speedIndex = max(speedIndex - 1, 0)
+        case .character(" "), .character("p"):
+            isPlaying.toggle()
+            recentFrames = []
+        case .character("+"), .character("="):
+            speedIndex = min(speedIndex + 1, Self.speeds.count - 1)
+            recentFrames = []
+        case .character("-"), .character("_"):
+            speedIndex = max(speedIndex - 1, 0)
+            recentFrames = []
         case .character("r"): pileup = pileup.restarted()
         case .character("?"), .function(1): showsHelp = true
         case .character("q"), .control("c"): return false
@@ -72,16 +110,26 @@ public struct PileupAppModel: InteractiveProgram, Sendable {
         return true
     }
 
-    /// One frame's worth of virtual time at the current speed, until the run's duration.
+    /// Virtual time for the wall time since the last frame at the current speed (a frame late
+    /// for a slow step or a key press catches up, up to `maximumCatchUp`), until the run's duration.
     private mutating func advanceOneFrame() {
         guard isPlaying else { return }
-        let step = Micros(speed * Double(Self.frameIntervalMs) * 1_000)
+        let wall = clock()
+        let elapsed = recentFrames.last.map { min(max(.zero, wall - $0.wall), Self.maximumCatchUp) }
+            ?? .milliseconds(Self.frameIntervalMs)
+        let step = Micros(speed * Self.seconds(elapsed) * 1e6)
         let remaining = duration - pileup.now
         guard remaining > 0 else {
             isPlaying = false
             return
         }
         pileup.advance(by: min(step, remaining))
+        // Paired with the frame's start: virtual time had to reach this by then to keep pace.
+        recentFrames.append((wall, pileup.now))
+        // Three seconds of frames are enough to average over.
+        if let newest = recentFrames.last?.wall, let drop = recentFrames.firstIndex(where: { newest - $0.wall <= .seconds(3) }), drop > 0 {
+            recentFrames.removeFirst(drop)
+        }
     }
 
     public mutating func frame() -> CellGrid {
@@ -124,7 +172,9 @@ public struct PileupAppModel: InteractiveProgram, Sendable {
             timeWaitOnServer: latest?.count(.timeWait, of: .server) ?? 0,
             requestsWaiting: pileup.requestsWaiting, profileName: pileup.config.profile.rawValue,
             remedies: remedies, highlightedRemedy: highlighted.map(\.rawValue), isPlaying: isPlaying, speed: speed,
-            keyHints: PileupChartData.keyHints(text), requestsShed: latest?.requestsShed ?? 0, text: text)
+            keyHints: PileupChartData.keyHints(text), requestsShed: pileup.requestsShed, text: text,
+            achievedSpeed: achievedSpeed, blacklistedIPs: pileup.blacklistedIPs,
+            nextReleaseS: pileup.nextRelease.map { Int(($0 - pileup.now + 999_999) / 1_000_000) })
     }
 
     static func helpLines(_ language: PileupLanguage) -> [String] {
@@ -134,6 +184,7 @@ public struct PileupAppModel: InteractiveProgram, Sendable {
             + Remedy.allCases.map { "\($0.key)         \($0.title(language))" }
             + [zh ? "r         以现在打开的对策重新开始" : "r         restart with the remedies now on",
                zh ? "?         本帮助" : "?         this help", zh ? "q         退出" : "q         quit", "",
-               zh ? "虚线是 速率 × TIME_WAIT：理论预测的稳定值。" : "The dashed line is rate × TIME_WAIT: the steady state theory predicts."]
+               zh ? "虚线是 速率 × TIME_WAIT：理论预测的稳定值。" : "The dashed line is rate × TIME_WAIT: the steady state theory predicts.",
+               zh ? "实线是端口上限：Web 服务器的临时端口数。" : "The solid line is the port ceiling: the web server's ephemeral ports."]
     }
 }

@@ -29,6 +29,9 @@ public struct FaultRuleMatcher: Hashable, Sendable {
     /// Counts `segment`, sent in `direction`, and returns the indices (into `rules`) of the rules
     /// that pick it, each marked used.
     public mutating func pick(_ segment: Segment, direction: Direction) -> [Int] {
+        // No rules, nothing to count for: the pile-up sends millions of segments without any
+        // (the flag count's dictionary lookup alone was 18 % of its instructions).
+        if rules.isEmpty { return [] }
         let lane = direction.rawValue, reverse = 1 - lane
         sentCount[lane] += 1
         let key = FlagKey(direction: direction, flags: segment.matchFlags)
@@ -44,7 +47,6 @@ public struct FaultRuleMatcher: Hashable, Sendable {
         // The final ACK of a close: a pure ACK acknowledging the other side's FIN.
         let isFinalAck = isPureAck && finNext[reverse].map { segment.ack == $0 } == true
         if isFinalAck { finalAckCount[lane] += 1 }
-        if rules.isEmpty { return rememberEnds(of: segment, lane: lane, picked: []) }
 
         var picked: [Int] = []
         for (index, rule) in rules.enumerated() where rule.direction == direction && !used.contains(index) {

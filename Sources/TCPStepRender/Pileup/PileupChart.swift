@@ -88,7 +88,11 @@ public enum PileupChart {
 
         let title = " " + data.text(.pileTitle, data.profileName, Format.count(data.requestRate), Format.seconds(data.timeWaitSeconds)) + " "
         let time = data.text(.clockTime, "\(data.points.last?.timeS ?? 0) s")
-        let speed = Format.speed(data.speed, ascii: glyphs.name == "ascii")
+        let ascii = glyphs.name == "ascii"
+        var speed = Format.speed(data.speed, ascii: ascii)
+        // The speed asked for and, once measured, the speed reached: a debug build or a busy
+        // machine may not keep up.
+        if let achieved = data.achievedSpeed { speed += " " + data.text(.pileAchieving, Format.speed(achieved, ascii: ascii)) }
         let play = data.isPlaying ? "\(glyphs.arrowRight) \(speed)" : data.text(.pilePaused)
         let status = " \(time) · \(play) "
         let titleText = CellGrid.clip(title, toWidth: max(0, layout.width - 4 - CellGrid.displayWidth(of: status)), ellipsis: "…")
@@ -117,17 +121,36 @@ public enum PileupChart {
         if data.requestsWaiting > 0 {
             rows.append((text(.pileWaiting), Format.count(data.requestsWaiting), theme.narration))
         }
-        // The rate limit's cost, live: requests turned away, next to the connects that no longer fail.
-        if data.requestsShed > 0 || data.remedies.first(where: { $0.key == "1" })?.isOn == true {
+        // The rate limit's cost, live: requests turned away, next to the connects that no longer
+        // fail, and the addresses blacklisted now with the time left to the next release.
+        let rateLimitOn = data.remedies.first(where: { $0.key == "1" })?.isOn == true
+        if data.requestsShed > 0 || rateLimitOn {
             rows.append((text(.pileShed), Format.count(data.requestsShed), data.requestsShed > 0 ? theme.error : theme.narration))
         }
-        let x = area.x + 1, width = area.width - 2
+        if data.blacklistedIPs > 0 || rateLimitOn {
+            rows.append((text(.pileBlacklisted), Format.count(data.blacklistedIPs), data.blacklistedIPs > 0 ? theme.error : theme.narration))
+            if let release = data.nextReleaseS { rows.append((text(.pileReleaseIn), Format.seconds(Double(release)), theme.timeAxis)) }
+        }
+        // The measured lines' rows start with a swatch in the line's colour: the chart's legend.
+        let swatches: [String: Series] = ["TIME_WAIT": .timeWait, "ESTABLISHED": .established, text(.pileFreePorts): .freePorts]
+        let lineStyles = PileupChart.lineStyles(theme)
         for (index, row) in rows.enumerated() where index < area.height {
             let y = area.y + index
+            var x = area.x + 1, width = area.width - 2
+            if let series = swatches[row.label] {
+                let swatch: Character = glyphs.name == "ascii" ? Plot.asciiGlyph(series) : "█"
+                grid.put(character: swatch, x: x, y: y, style: lineStyles[series] ?? row.style)
+                x += 2
+                width -= 2
+            }
             grid.put(CellGrid.clip(row.label, toWidth: width), x: x, y: y, style: row.style)
-            let valueWidth = CellGrid.displayWidth(of: row.value)
-            if CellGrid.displayWidth(of: row.label) + 1 + valueWidth <= width {
-                grid.put(row.value, x: x + width - valueWidth, y: y, style: row.style)
+            // "25,232 of 28,232" where it fits, else its first number ("25,232").
+            let labelWidth = CellGrid.displayWidth(of: row.label)
+            let value = labelWidth + 1 + CellGrid.displayWidth(of: row.value) <= width
+                ? row.value : String(row.value.prefix { $0 != " " })
+            let valueWidth = CellGrid.displayWidth(of: value)
+            if labelWidth + 1 + valueWidth <= width {
+                grid.put(value, x: x + width - valueWidth, y: y, style: row.style)
             }
         }
     }
@@ -166,42 +189,44 @@ public enum PileupChart {
 // MARK: - The plot
 
 extension PileupChart {
-    /// Lines over time in a rectangle: y-axis labels on the left, then the dots; the last two
+    /// Lines over time in a rectangle: y-axis labels on the left, then the lines; the last two
     /// rows are the time axis and the failure strip (a mark in each column where connects failed).
     struct Plot {
         let data: PileupChartData
         let area: GridRect
         let glyphs: GlyphSet
         let theme: Theme
-        /// Braille when the glyphs are Unicode: 2 dot columns and 4 dot rows per cell.
-        let braille: Bool
-        let dotsAcross: Int
-        let dotsDown: Int
+        /// Half-cell blocks when the glyphs are Unicode (two seconds a column, two parts a row).
+        let blocks: Bool
+        let pointsPerColumn: Int
+        let partsPerRow: Int
         /// The top of the scale: a round number above everything drawn.
         let scaleMaximum: Int
         let labelWidth: Int
         let plotX: Int
         let plotWidth: Int
         let plotRows: Int
-        /// The points shown: the newest that fit, one per dot column.
+        /// The points shown: the newest that fit.
         let shown: ArraySlice<PileupChartData.Point>
+        let styles: [Series: CellStyle]
 
         init(data: PileupChartData, area: GridRect, glyphs: GlyphSet, theme: Theme) {
             self.data = data
             self.area = area
             self.glyphs = glyphs
             self.theme = theme
-            braille = glyphs.name != "ascii"
-            dotsAcross = braille ? 2 : 1
-            dotsDown = braille ? 4 : 1
+            blocks = glyphs.name != "ascii"
+            pointsPerColumn = blocks ? 2 : 1
+            partsPerRow = blocks ? 2 : 1
             // The scale is taken over the widest window the plot could show, so the label width
             // (which narrows the plot) does not depend on itself.
-            scaleMaximum = Self.scale(for: data.points.suffix(max(1, area.width) * dotsAcross), data: data)
+            scaleMaximum = Self.scale(for: data.points.suffix(max(1, area.width) * pointsPerColumn), data: data)
             labelWidth = max(6, CellGrid.displayWidth(of: Format.count(scaleMaximum))) + 1
             plotX = area.x + labelWidth + 1
             plotWidth = max(1, area.width - labelWidth - 2)
             plotRows = max(1, area.height - 2)
-            shown = data.points.suffix(plotWidth * dotsAcross)
+            shown = data.points.suffix(plotWidth * pointsPerColumn)
+            styles = PileupChart.lineStyles(theme)
         }
 
         static func scale(for points: ArraySlice<PileupChartData.Point>, data: PileupChartData) -> Int {
@@ -213,43 +238,45 @@ extension PileupChart {
         }
 
         func paint(_ grid: inout CellGrid) {
-            let maximum = scaleMaximum
-            paintAxis(maximum: maximum, &grid)
+            paintAxis(maximum: scaleMaximum, &grid)
             // Reference lines first, the measured lines over them.
-            var cells = DotCells(width: plotWidth, height: plotRows)
-            if data.portRangeCount <= maximum {
-                cells.horizontal(dotRow(data.portRangeCount, maximum), series: .portCeiling, dotsAcross: dotsAcross)
-            }
-            cells.horizontal(dotRow(data.predictedTimeWait, maximum), series: .predicted, dotsAcross: dotsAcross)
+            let rows = referenceRows
+            if let ceiling = rows.ceiling { paintReference(row: ceiling, series: .portCeiling, &grid) }
+            paintReference(row: rows.predicted, series: .predicted, &grid)
+            var cells = LineCells(width: plotWidth, height: plotRows, blocks: blocks)
             for series in [Series.freePorts, .established, .timeWait] {
-                let rows = shown.map { dotRow(series.value(of: $0), maximum) }
-                cells.line(rows, series: series, dotsDown: dotsDown, dotsAcross: dotsAcross)
+                cells.line(shown.map { part(series.value(of: $0)) }, series: series)
             }
-            cells.paint(x: plotX, y: area.y, braille: braille, style: style, glyph: asciiGlyph, &grid)
-            paintReferenceLabel(maximum: maximum, &grid)
-            paintCeilingLabel(maximum: maximum, &grid)
+            cells.paint(x: plotX, y: area.y, blocks: blocks, style: style, glyph: Self.asciiGlyph, &grid)
             paintRemedyMarks(&grid)
+            paintReferenceLabels(rows, &grid)  // over the marks: a label cut by a mark is hard to read
             paintFailureStrip(&grid)
         }
 
-        /// The dot row (0 at the top) where `value` lies on a scale from 0 to `maximum`.
-        func dotRow(_ value: Int, _ maximum: Int) -> Int {
-            let dots = plotRows * dotsDown
-            let fromBottom = Int((Double(min(max(value, 0), maximum)) / Double(maximum) * Double(dots - 1)).rounded())
-            return dots - 1 - fromBottom
+        /// The part row (0 at the top, `partsPerRow` a cell row) where `value` lies on the scale.
+        func part(_ value: Int) -> Int {
+            let parts = plotRows * partsPerRow
+            let fromBottom = Int((Double(min(max(value, 0), scaleMaximum)) / Double(scaleMaximum) * Double(parts - 1)).rounded())
+            return parts - 1 - fromBottom
         }
 
-        private func style(_ series: Series) -> CellStyle {
-            switch series {
-            case .timeWait: theme.state(.timeWait)
-            case .established: theme.state(.established)
-            case .freePorts: theme.state(.listen)
-            case .predicted: theme.emphasised(theme.narration)
-            case .portCeiling: theme.timeAxis
+        /// The cell rows of the two reference lines, never the same: when 28,232 ports and
+        /// 30,000 predicted fall in one row, the larger value moves up a row (its label says
+        /// the exact number), so the two never read as one line.
+        var referenceRows: (ceiling: Int?, predicted: Int) {
+            let predicted = part(data.predictedTimeWait) / partsPerRow
+            guard data.portRangeCount <= scaleMaximum else { return (nil, predicted) }
+            let ceiling = part(data.portRangeCount) / partsPerRow
+            guard ceiling == predicted else { return (ceiling, predicted) }
+            if data.predictedTimeWait >= data.portRangeCount {
+                return ceiling > 0 ? (ceiling, ceiling - 1) : (ceiling + 1, ceiling)
             }
+            return predicted > 0 ? (ceiling - 1, predicted) : (ceiling, predicted + 1)
         }
 
-        private func asciiGlyph(_ series: Series) -> Character {
+        private func style(_ series: Series) -> CellStyle { styles[series] ?? theme.narration }
+
+        static func asciiGlyph(_ series: Series) -> Character {
             switch series {
             case .timeWait: "*"
             case .established: "e"
@@ -257,6 +284,18 @@ extension PileupChart {
             case .predicted: "="
             case .portCeiling: "-"
             }
+        }
+
+        /// A reference line across the plot, heavy so a projector shows it: dashed for theory's
+        /// prediction, solid for the ceiling.
+        private func paintReference(row: Int, series: Series, _ grid: inout CellGrid) {
+            let character: Character = switch (series, blocks) {
+            case (.predicted, true): "╍"
+            case (_, true): "━"
+            case (.predicted, false): "="
+            case (_, false): "-"
+            }
+            grid.put(String(repeating: character, count: plotWidth), x: plotX, y: area.y + row, style: style(series))
         }
 
         private func paintAxis(maximum: Int, _ grid: inout CellGrid) {
@@ -275,33 +314,28 @@ extension PileupChart {
             if let first = shown.first, let last = shown.last {
                 grid.put("\(first.timeS) s", x: plotX, y: axisRow, style: theme.timeAxis)
                 let end = "\(last.timeS) s"
-                let endX = plotX + min(plotWidth, (shown.count + dotsAcross - 1) / dotsAcross) - CellGrid.displayWidth(of: end)
+                let endX = plotX + min(plotWidth, (shown.count + pointsPerColumn - 1) / pointsPerColumn) - CellGrid.displayWidth(of: end)
                 if endX > plotX + 8 { grid.put(end, x: endX, y: axisRow, style: theme.timeAxis) }
             }
         }
 
-        /// "rate×2MSL 30,000 · now 29,870" at the right end of the reference line.
-        private func paintReferenceLabel(maximum: Int, _ grid: inout CellGrid) {
+        /// "port ceiling 28,232" on its line near the left end, and "rate×2MSL 30,000 · now
+        /// 29,870" at the right end just above its line (below it when the ceiling is there),
+        /// each in its line's colour.
+        private func paintReferenceLabels(_ rows: (ceiling: Int?, predicted: Int), _ grid: inout CellGrid) {
+            if let ceiling = rows.ceiling {
+                let label = " " + data.text(.pileCeiling, Format.count(data.portRangeCount)) + " "
+                if CellGrid.displayWidth(of: label) + 4 <= plotWidth {
+                    grid.put(label, x: plotX + 2, y: area.y + ceiling, style: style(.portCeiling))
+                }
+            }
             let measured = shown.last?.timeWait ?? 0
             let label = " " + data.text(.pileReference, Format.count(data.predictedTimeWait), Format.count(measured)) + " "
             let width = CellGrid.displayWidth(of: label)
             guard width + 2 <= plotWidth else { return }
-            var row = dotRow(data.predictedTimeWait, maximum) / dotsDown
-            // Above the line when there is room, so the label does not hide the line itself.
-            if row > 0 { row -= 1 }
-            grid.put(label, x: plotX + plotWidth - width, y: area.y + row, style: theme.emphasised(theme.narration))
-        }
-
-        /// "port ceiling 28,232" at the left end of its line, below it when the TIME_WAIT reference
-        /// line is close above, so the two never read as one.
-        private func paintCeilingLabel(maximum: Int, _ grid: inout CellGrid) {
-            guard data.portRangeCount <= maximum else { return }
-            let label = " " + data.text(.pileCeiling, Format.count(data.portRangeCount)) + " "
-            guard CellGrid.displayWidth(of: label) + 2 <= plotWidth else { return }
-            let row = dotRow(data.portRangeCount, maximum) / dotsDown
-            let referenceRow = dotRow(data.predictedTimeWait, maximum) / dotsDown
-            let labelRow = row + 1 < plotRows && abs(row - referenceRow) <= 1 ? row + 1 : row
-            grid.put(label, x: plotX + 1, y: area.y + labelRow, style: theme.emphasised(theme.state(.listen)))
+            var row = rows.predicted > 0 ? rows.predicted - 1 : rows.predicted + 1
+            if row == rows.ceiling { row = rows.predicted + 1 < plotRows ? rows.predicted + 1 : rows.predicted }
+            grid.put(label, x: plotX + plotWidth - width, y: area.y + row, style: style(.predicted))
         }
 
         /// A vertical mark where a remedy was switched, with its key at the top ("1 on").
@@ -309,7 +343,7 @@ extension PileupChart {
             let points = Array(shown)
             var index = 0, column = 0
             while index < points.count {
-                let end = min(points.count, index + dotsAcross)
+                let end = min(points.count, index + pointsPerColumn)
                 let switched = points[index ..< end].flatMap(\.remediesSwitched)
                 if !switched.isEmpty {
                     for row in 0 ..< plotRows { grid.put(character: glyphs.vertical, x: plotX + column, y: area.y + row, style: theme.badge) }
@@ -330,99 +364,12 @@ extension PileupChart {
             var column = 0
             var index = 0
             while index < points.count {
-                let end = min(points.count, index + dotsAcross)
+                let end = min(points.count, index + pointsPerColumn)
                 let failedHere = points[end - 1].failedConnects > previous
                 previous = points[end - 1].failedConnects
                 if failedHere { grid.put(character: glyphs.drop, x: plotX + column, y: stripRow, style: theme.error) }
                 column += 1
                 index = end
-            }
-        }
-    }
-
-    /// What a dot belongs to, from the bottom layer to the top.
-    enum Series: Int, CaseIterable {
-        case portCeiling
-        case predicted
-        case freePorts
-        case established
-        case timeWait
-
-        func value(of point: PileupChartData.Point) -> Int {
-            switch self {
-            case .timeWait: point.timeWait
-            case .established: point.established
-            case .freePorts: point.freePorts
-            case .predicted, .portCeiling: 0
-            }
-        }
-    }
-
-    /// Braille dots per cell and the topmost series in each cell.
-    struct DotCells {
-        let width: Int
-        let height: Int
-        private var bits: [UInt8]
-        private var owner: [Series?]
-
-        init(width: Int, height: Int) {
-            self.width = width
-            self.height = height
-            bits = Array(repeating: 0, count: width * height)
-            owner = Array(repeating: nil, count: width * height)
-        }
-
-        /// Sets the dot at dot column `x`, dot row `y` (2 × 4 dots per cell in braille).
-        mutating func set(x: Int, y: Int, series: Series, dotsAcross: Int, dotsDown: Int) {
-            let column = x / dotsAcross, row = y / dotsDown
-            guard column >= 0, column < width, row >= 0, row < height else { return }
-            let index = row * width + column
-            bits[index] |= Self.brailleBit(x: x % dotsAcross, y: y % dotsDown)
-            if (owner[index]?.rawValue ?? -1) < series.rawValue { owner[index] = series }
-        }
-
-        /// A dotted horizontal line across the plot at dot row `y`.
-        mutating func horizontal(_ y: Int, series: Series, dotsAcross: Int) {
-            for x in stride(from: 0, to: width * dotsAcross, by: 2) {
-                set(x: x, y: y, series: series, dotsAcross: dotsAcross, dotsDown: dotsAcross == 2 ? 4 : 1)
-            }
-        }
-
-        /// A line through one dot row per dot column; steps are joined vertically.
-        mutating func line(_ rows: [Int], series: Series, dotsDown: Int, dotsAcross: Int) {
-            var previous: Int?
-            for (x, y) in rows.enumerated() {
-                let from = previous ?? y
-                for dotY in min(from, y) ... max(from, y) {
-                    set(x: x, y: dotY, series: series, dotsAcross: dotsAcross, dotsDown: dotsDown)
-                }
-                previous = y
-            }
-        }
-
-        func paint(x: Int, y: Int, braille: Bool, style: (Series) -> CellStyle, glyph: (Series) -> Character,
-                   _ grid: inout CellGrid) {
-            for row in 0 ..< height {
-                for column in 0 ..< width {
-                    let index = row * width + column
-                    guard let series = owner[index] else { continue }
-                    let character = braille ? Character(Unicode.Scalar(0x2800 + UInt32(bits[index]))!) : glyph(series)
-                    grid.put(character: character, x: x + column, y: y + row, style: style(series))
-                }
-            }
-        }
-
-        /// The bit of the braille dot at (x, y) within its cell (Unicode's dot numbering).
-        static func brailleBit(x: Int, y: Int) -> UInt8 {
-            switch (x, y) {
-            case (0, 0): 0x01
-            case (0, 1): 0x02
-            case (0, 2): 0x04
-            case (1, 0): 0x08
-            case (1, 1): 0x10
-            case (1, 2): 0x20
-            case (0, 3): 0x40
-            default: 0x80
             }
         }
     }
@@ -448,10 +395,11 @@ extension PileupChart {
             value == value.rounded() ? "\(Int(value)) s" : "\((value * 10).rounded() / 10) s"
         }
 
-        /// 30 → "30×", 0.5 → "0.5×" ("30x" in ASCII).
+        /// 30 → "30×", 0.5 → "0.5×", 10.83 → "10.8×" ("30x" in ASCII).
         static func speed(_ value: Double, ascii: Bool = false) -> String {
             let times = ascii ? "x" : "×"
-            return value == value.rounded() ? "\(Int(value))\(times)" : "\((value * 10).rounded() / 10)\(times)"
+            let tenths = (value * 10).rounded() / 10  // 29.99… is "30×", not "30.0×"
+            return tenths == tenths.rounded() ? "\(Int(tenths))\(times)" : "\(tenths)\(times)"
         }
 
         /// The next "round" number at or above `value`: a multiple of half its leading power of

@@ -66,12 +66,17 @@ public struct PileupChartData: Hashable, Sendable {
     /// The remedy whose cost is spelled out under the list.
     public var highlightedRemedy: Int?
     public var isPlaying: Bool
-    /// Virtual seconds per wall-clock second, e.g. 30.
+    /// Virtual seconds per wall-clock second asked for, e.g. 30, and achieved lately (nil: not
+    /// measured yet); a slow machine or a debug build may reach less than it is asked.
     public var speed: Double
+    public var achievedSpeed: Double?
     /// The key bar; `defaultKeyHints` unless the app says otherwise.
     public var keyHints: [KeyHint]
     /// Requests turned away (HTTP 503) since the start: what the rate limit costs.
     public var requestsShed: Int
+    /// Addresses the rate limit has blacklisted now, and in how many seconds the next is released.
+    public var blacklistedIPs: Int
+    public var nextReleaseS: Int?
     /// The language of the panel's words.
     public var text: UIText
 
@@ -79,8 +84,12 @@ public struct PileupChartData: Hashable, Sendable {
                 portRangeCount: Int, timeWaitOnClient: Int = 0, timeWaitOnServer: Int = 0, requestsWaiting: Int = 0,
                 profileName: String = "linux", remedies: [Remedy] = [], highlightedRemedy: Int? = nil,
                 isPlaying: Bool = true, speed: Double = 1, keyHints: [KeyHint] = PileupChartData.defaultKeyHints,
-                requestsShed: Int = 0, text: UIText = .english) {
+                requestsShed: Int = 0, text: UIText = .english, achievedSpeed: Double? = nil,
+                blacklistedIPs: Int = 0, nextReleaseS: Int? = nil) {
         self.requestsShed = requestsShed
+        self.achievedSpeed = achievedSpeed
+        self.blacklistedIPs = blacklistedIPs
+        self.nextReleaseS = nextReleaseS
         self.text = text
         self.points = points
         self.predictedTimeWait = predictedTimeWait

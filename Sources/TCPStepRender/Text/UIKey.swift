@@ -34,6 +34,7 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
     // The pile-up view
     case pileTitle, pilePaused, pileTooSmall, pileOnWebServer, pileOnDatabase, pileRateTimesMSL, pileOtherLive
     case pileFreePorts, pileFreeOf, pileFailed, pileWaiting, pileShed, pileReference, pileCeiling, pileFailedStrip
+    case pileAchieving, pileBlacklisted, pileReleaseIn
     case pilePress, pileCostLine, pileOn, pileOff, pilePlay, pileSpeed, pileRemedies, pileRestart, pileSwitchOn, pileSwitchOff
     // The trace table (`tcpstep trace --lang`)
     case traceNetwork, traceSend, traceResend, traceInject, traceDeliver, traceDrop, traceDuplicate
@@ -323,6 +324,12 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
                "端口上限 {0}"),
         .pileFailedStrip: ("failed",
                "失败"),
+        .pileAchieving: ("(achieving {0})",
+               "（实际 {0}）"),
+        .pileBlacklisted: ("blacklisted IPs",
+               "黑名单中的 IP"),
+        .pileReleaseIn: ("  next release in",
+               "  下次解禁还有"),
         .pilePress: ("Press 1–{0} to switch a remedy on or off while it runs.",
                "运行中按 1–{0} 打开或关闭一个对策。"),
         .pileCostLine: ("{0} · {1} · {2} · cost: {3}",

@@ -20,10 +20,18 @@ struct PileupCommand: ParsableCommand {
         textbooks quote for 2MSL, 60,000): more than Linux's 28,232 ephemeral ports, so connects \
         start to fail. Every connection is simulated: handshake, request, response, close.
 
-        The classic remedies come first: rate-limit (a per-client cap whose excess is turned away; \
-        the panel counts the requests shed), widen-ports, short-msl (with its risk: an old \
-        segment may be taken into a new connection); then keep-alive, server-closes-first and \
-        tw-reuse.
+        The classic remedies come first: rate-limit (per IP, with a blacklist that expires: an \
+        address sending more than --per-ip-limit requests in a second is blacklisted for \
+        --blacklist-time, its requests turned away with 503, then released; the panel counts \
+        the requests shed and the addresses blacklisted), widen-ports, short-msl (with its risk: \
+        an old segment may be taken into a new connection); then keep-alive, \
+        server-closes-first and tw-reuse.
+
+        Of the --rate requests a second, --crawler-rate come from the crawler's --crawler-ips \
+        addresses and the rest from --client-ips visitors. With the defaults the crawler sends \
+        450/s from one address and is blacklisted in its first second; 500 visitors at one \
+        request every 10 s each stay under the limit. Try --crawler-ips 50 to see a crawler \
+        spread over many addresses slip under it.
 
         The default profile is linux: TIME_WAIT lasts 60 s, or 2 × MSL when --msl is given.
 
@@ -66,6 +74,21 @@ struct PileupCommand: ParsableCommand {
 
     @Option(name: .customLong("remedy"), help: ArgumentHelp("Switch a remedy on: \(Remedy.allCases.map(\.name).joined(separator: ", ")).", valueName: "name"))
     var remedyNames: [String] = []
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Of --rate, requests a second from the crawler (default: 90 %, 450 of 500).", valueName: "n"))
+    var crawlerRate: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("The crawler's addresses; it spreads its requests evenly over them.", valueName: "n"))
+    var crawlerIps = 1
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("The visitors' addresses, sharing the rest of --rate.", valueName: "n"))
+    var clientIps = 500
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("rate-limit: requests a second one address may send before it is blacklisted (10, as in NGINX's rate=10r/s example).", valueName: "n"))
+    var perIpLimit = 10
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("rate-limit: how long an address stays blacklisted (fail2ban's default bantime, 10 min).", valueName: "duration"))
+    var blacklistTime = "600s"
 
     @Option(parsing: .unconditional, help: "Random seed (initial sequence numbers).")
     var seed: UInt64 = 1
@@ -122,6 +145,7 @@ struct PileupCommand: ParsableCommand {
             throw ValidationError("--ports: '\(TerminalText.visible(ports))' is not a range such as 32768-60999 (ports 1 to 65535)")
         }
         config.ephemeralPorts = range
+        try applyRequestSources(to: &config)
         config.latency = try Self.duration(latency, option: "--latency", example: "0.5ms")
         config.serviceTime = try Self.duration(lifetime, option: "--lifetime", example: "5ms")
         for name in remedyNames {
@@ -131,6 +155,27 @@ struct PileupCommand: ParsableCommand {
             config.remedies.insert(remedy)
         }
         return config
+    }
+
+    /// Who sends the requests, and the rate limit's numbers.
+    private func applyRequestSources(to config: inout PileupConfig) throws {
+        let crawler = crawlerRate ?? rate * 9 / 10
+        guard crawler >= 0 && crawler <= rate else {
+            throw ValidationError("--crawler-rate must be between 0 and --rate (\(rate)), not \(crawler)")
+        }
+        for (option, value) in [("--crawler-ips", crawlerIps), ("--client-ips", clientIps)] where !(1...100_000).contains(value) {
+            throw ValidationError("\(option) must be between 1 and 100000 addresses, not \(value)")
+        }
+        guard perIpLimit >= 1 && perIpLimit <= 1_000_000 else {
+            throw ValidationError("--per-ip-limit must be between 1 and 1000000 requests a second, not \(perIpLimit)")
+        }
+        let ban = try Self.duration(blacklistTime, option: "--blacklist-time", example: "600s")
+        guard ban >= .seconds(1) else { throw ValidationError("--blacklist-time must be at least 1s, e.g. 600s") }
+        config.crawlerRequestsPerSecond = crawler
+        config.crawlerIPs = crawlerIps
+        config.clientIPs = clientIps
+        config.perIPLimit = perIpLimit
+        config.blacklistTime = ban
     }
 
     func run() throws {
