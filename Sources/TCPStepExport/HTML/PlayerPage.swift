@@ -27,6 +27,10 @@ enum PlayerPage {
         #figure { overflow: auto; max-height: 70vh; margin-top: 8px; -webkit-overflow-scrolling: touch; }
         #figure svg { display: block; width: 100%; min-width: 600px; max-width: 1100px; height: auto; }
         #figure { position: relative; display: flex; flex-direction: column; align-items: flex-start; }
+        /* Room for the scroll bars kept whether they show or not: a page scroll bar that comes
+           and goes with the narration's length would change the figure's width, and a new width
+           lays out all of the figure's text again (seconds on a 10,000-event trace). */
+        html, #figure { scrollbar-gutter: stable; }
         #figure svg { flex: none; }
         #figure svg.contained { contain: paint; min-width: 0; max-width: none; }
         #figure svg.overlay { position: absolute; left: 0; top: 0; min-width: 0; max-width: none; overflow: visible; pointer-events: none; }
