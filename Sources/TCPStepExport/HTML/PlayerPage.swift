@@ -67,8 +67,10 @@ enum PlayerPage {
                            above: Math.max(0, box.y - drawn.y + 2),
                            below: Math.max(0, drawn.y + drawn.height - box.y - box.height + 2),
                            right: Math.max(0, drawn.x + drawn.width - box.x - box.width + 2) };
-        chunk.classList.add("contained");
       });
+      // Only once every chunk is measured: a change between two getBBox calls would make the
+      // browser lay the figure out again for each.
+      chunkSvgs.forEach(function (chunk) { chunk.classList.add("contained"); });
       var buckets = [];
       Array.prototype.forEach.call(figure.querySelectorAll("[data-s]"), function (g) {
         var s = +g.getAttribute("data-s");
