@@ -4,10 +4,13 @@
 public struct NarrationTable: Sendable {
     public let language: NarrationLanguage
     public let templates: [String: String]
+    /// The same templates cut at their placeholders once, not at every sentence told.
+    let compiled: [String: Template]
 
     public init(language: NarrationLanguage, templates: [String: String]) {
         self.language = language
         self.templates = templates
+        compiled = templates.mapValues(Template.init)
     }
 
     public subscript(key: String) -> String? { templates[key] }
@@ -40,15 +43,17 @@ struct Phrasebook: Sendable {
     /// came from, so an English fallback sentence says "server", not "服务器".
     func render(_ keys: [String], _ values: [String: String]) -> Rendered? {
         for key in keys {
-            guard let (template, source) = table[key].map({ ($0, table) }) ?? fallback[key].map({ ($0, fallback) }) else { continue }
-            let names = Template.placeholders(in: template)
-            guard names.allSatisfy({ values[$0] != nil }) else { continue }
-            let resolved = values.mapValues { value in
-                guard value.hasPrefix(Self.wordMarker) else { return value }
-                let wordKey = String(value.dropFirst(Self.wordMarker.count))
-                return source[wordKey] ?? fallback[wordKey] ?? wordKey
+            guard let (template, source) = table.compiled[key].map({ ($0, table) }) ?? fallback.compiled[key].map({ ($0, fallback) })
+            else { continue }
+            guard template.placeholders.allSatisfy({ values[$0] != nil }) else { continue }
+            let text = template.fill { name in
+                values[name].map { value in
+                    guard value.hasPrefix(Self.wordMarker) else { return value }
+                    let wordKey = String(value.dropFirst(Self.wordMarker.count))
+                    return source[wordKey] ?? fallback[wordKey] ?? wordKey
+                }
             }
-            return Rendered(text: Template.fill(template, resolved), placeholders: names)
+            return Rendered(text: text, placeholders: template.placeholders)
         }
         return nil
     }
@@ -70,42 +75,55 @@ struct Rendered: Hashable, Sendable {
     var placeholders: Set<String>
 }
 
-/// `{name}` placeholders: finding and filling them.
-enum Template {
-    static func placeholders(in template: String) -> Set<String> {
-        var names: Set<String> = []
-        var current: String?
-        for character in template {
-            if character == "{" {
-                current = ""
-            } else if character == "}", let name = current {
-                names.insert(name)
-                current = nil
-            } else if current != nil {
-                current!.append(character)
-            }
-        }
-        return names
+/// A template cut into its literal text and its `{name}` placeholders.
+struct Template: Sendable {
+    enum Part: Sendable {
+        case text(String)
+        case placeholder(String)
     }
 
-    /// Replaces every `{name}` that has a value; others stay visible (a test looks for them).
-    static func fill(_ template: String, _ values: [String: String]) -> String {
-        var output = ""
+    let parts: [Part]
+    let placeholders: Set<String>
+
+    /// A `{` inside a placeholder starts it over (the text before stays literal), a `}` outside
+    /// one is literal, and a `{name` never closed is literal too.
+    init(_ template: String) {
+        var parts: [Part] = []
+        var literal = ""
         var name: String?
         for character in template {
             if character == "{" {
-                if let pending = name { output += "{" + pending }
+                if let pending = name { literal += "{" + pending }
                 name = ""
             } else if character == "}", let pending = name {
-                output += values[pending] ?? "{\(pending)}"
+                if !literal.isEmpty { parts.append(.text(literal)) }
+                literal = ""
+                parts.append(.placeholder(pending))
                 name = nil
             } else if name != nil {
                 name!.append(character)
             } else {
-                output.append(character)
+                literal.append(character)
             }
         }
-        if let pending = name { output += "{" + pending }
+        if let pending = name { literal += "{" + pending }
+        if !literal.isEmpty { parts.append(.text(literal)) }
+        self.parts = parts
+        placeholders = Set(parts.compactMap { part in
+            if case .placeholder(let name) = part { name } else { nil }
+        })
+    }
+
+    /// Every `{name}` replaced by `value(name)`; those without a value stay visible (a test
+    /// looks for them).
+    func fill(_ value: (String) -> String?) -> String {
+        var output = ""
+        for part in parts {
+            switch part {
+            case .text(let text): output += text
+            case .placeholder(let name): output += value(name) ?? "{\(name)}"
+            }
+        }
         return output
     }
 }

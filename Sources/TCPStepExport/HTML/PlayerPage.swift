@@ -26,6 +26,14 @@ enum PlayerPage {
         .keys { font-size: 0.8em; color: \(theme.muted); margin: 4px 0 0; }
         #figure { overflow: auto; max-height: 70vh; margin-top: 8px; -webkit-overflow-scrolling: touch; }
         #figure svg { display: block; width: 100%; min-width: 600px; max-width: 1100px; height: auto; }
+        #figure { position: relative; display: flex; flex-direction: column; align-items: flex-start; }
+        /* Room for the scroll bars kept whether they show or not: a page scroll bar that comes
+           and goes with the narration's length would change the figure's width, and a new width
+           lays out all of the figure's text again (seconds on a 10,000-event trace). */
+        html, #figure { scrollbar-gutter: stable; }
+        #figure svg { flex: none; }
+        #figure svg.contained { contain: paint; min-width: 0; max-width: none; }
+        #figure svg.overlay { position: absolute; left: 0; top: 0; min-width: 0; max-width: none; overflow: visible; pointer-events: none; }
         @media (max-width: 600px) { body { font-size: 15px; } #figure { max-height: 60vh; } }
 
         """
@@ -42,23 +50,43 @@ enum PlayerPage {
       var svg = figure.querySelector("svg");
       var NS = "http://www.w3.org/2000/svg";
       var last = D.steps.length - 1;
+      // Each chunk's lifelines are clipped to what the current step has reached. Each chunk's
+      // painting is contained (CSS `contain: paint`), so that a step makes Chromium walk the
+      // chunk it changed, not all ten thousand elements of the figure (10-100 ms per step
+      // without). Containment clips, and a chunk draws beyond its rows (an arrow into the next
+      // chunk, a 2MSL bracket sixty chunks long): its box is grown to what it draws, measured
+      // here while everything still shows, and negative margins keep the chunks where they were.
+      var chunkSvgs = [], clips = [], tops = [], extents = [], shownChunk = 0;
+      Array.prototype.forEach.call(figure.querySelectorAll("svg.chunk"), function (chunk) {
+        var index = +chunk.getAttribute("data-c"), rect = chunk.querySelector("clipPath rect");
+        var box = chunk.viewBox.baseVal, drawn = chunk.getBBox();
+        chunkSvgs[index] = chunk;
+        clips[index] = rect;
+        tops[index] = +rect.getAttribute("y");
+        extents[index] = { x: box.x, y: box.y, width: box.width, height: box.height,
+                           above: Math.max(0, box.y - drawn.y + 2),
+                           below: Math.max(0, drawn.y + drawn.height - box.y - box.height + 2),
+                           right: Math.max(0, drawn.x + drawn.width - box.x - box.width + 2) };
+      });
+      // Only once every chunk is measured: a change between two getBBox calls would make the
+      // browser lay the figure out again for each.
+      chunkSvgs.forEach(function (chunk) { chunk.classList.add("contained"); });
       var buckets = [];
       Array.prototype.forEach.call(figure.querySelectorAll("[data-s]"), function (g) {
         var s = +g.getAttribute("data-s");
         (buckets[s] = buckets[s] || []).push(g);
         if (s > 0) g.style.display = "none";
       });
-      // Each chunk's lifelines are clipped to what the current step has reached.
-      var chunkSvgs = [], clips = [], tops = [], shownChunk = 0;
-      Array.prototype.forEach.call(document.querySelectorAll("#figure svg.chunk"), function (chunk) {
-        var index = +chunk.getAttribute("data-c"), rect = chunk.querySelector("clipPath rect");
-        chunkSvgs[index] = chunk;
-        clips[index] = rect;
-        tops[index] = +rect.getAttribute("y");
-      });
+      // The segments in flight and the timers running reach back over several chunks: they are
+      // drawn on one SVG laid over the whole figure, in the figure's own coordinates.
+      var overlay = document.createElementNS(NS, "svg");
+      overlay.setAttribute("class", "overlay");
+      overlay.setAttribute("font-family", "sans-serif");
+      overlay.setAttribute("font-size", "12");
       var live = document.createElementNS(NS, "g");
       live.setAttribute("id", "live-layer");
-      chunkSvgs[0].appendChild(live);
+      overlay.appendChild(live);
+      figure.appendChild(overlay);
 
       function reveal(step) {
         var chunk = Math.min(Math.floor(step.r / D.chunkRows), chunkSvgs.length - 1);
@@ -67,7 +95,6 @@ enum PlayerPage {
           var height = j < chunk ? 1e6 : j > chunk ? 0 : step.y + D.rowHeight / 2 + 2 - tops[j];
           clips[j].setAttribute("height", Math.max(0, height));
         }
-        if (chunk !== shownChunk) chunkSvgs[chunk].appendChild(live);
         shownChunk = chunk;
       }
       var el = function (id) { return document.getElementById(id); };
@@ -134,12 +161,36 @@ enum PlayerPage {
 
       // The figure's scale changes only with the window: measured then, never inside a step
       // (reading layout after changing the DOM would force the browser to lay out twice).
-      var scale = 1, viewHeight = 0;
+      // The SVGs get the width in pixels: sized in percent, Chromium lays every chunk out again
+      // (all its text) whenever anything above the figure changes height, such as a narration
+      // one line longer: 100-500 ms per step on a 10,000-event trace instead of about 1 ms.
+      var scale = 1, viewHeight = 0, sizedWidth = 0;
       function measure() {
+        var width = figure.clientWidth;
+        if (width !== sizedWidth) {
+          sizedWidth = width;
+          svg.style.width = width + "px";
+          var unit = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width || 1;
+          // Labels past the right edge show as far as the figure has room, as before.
+          var room = Math.max(0, width / unit - svg.viewBox.baseVal.width);
+          extents.forEach(function (e, i) {
+            var right = Math.min(e.right, room), height = e.height + e.above + e.below;
+            chunkSvgs[i].setAttribute("viewBox", e.x + " " + (e.y - e.above) + " " + (e.width + right) + " " + height);
+            chunkSvgs[i].style.width = (e.width + right) * unit + "px";
+            chunkSvgs[i].style.height = height * unit + "px";
+            chunkSvgs[i].style.margin = (-e.above * unit) + "px 0 " + (-e.below * unit) + "px";
+          });
+          var bottom = extents.length ? extents[extents.length - 1].y + extents[extents.length - 1].height : 0;
+          overlay.setAttribute("viewBox", "0 0 " + svg.viewBox.baseVal.width + " " + bottom);
+          overlay.style.width = svg.viewBox.baseVal.width * unit + "px";
+          overlay.style.height = bottom * unit + "px";
+        }
         scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width || 1;
         viewHeight = figure.clientHeight;
       }
-      window.addEventListener("resize", measure);
+      // The figure's width changes with the window, and when a scroll bar comes or goes.
+      if (window.ResizeObserver) new ResizeObserver(function () { measure(); }).observe(figure);
+      else window.addEventListener("resize", measure);
 
       function go(k) {
         k = Math.max(0, Math.min(last, k));

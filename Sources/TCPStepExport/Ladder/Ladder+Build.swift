@@ -14,17 +14,14 @@ extension Ladder {
         let narrator = Narrator(scenario: scenario, language: language.narration)
         var layout = DiagramLayout(config: DiagramLayout.Config(width: Self.layoutWidth, numbering: numbering))
         var builder = LadderBuilder()
-        // The one reading of the trace (numbers per incarnation, what each host shows).
-        var fold = TraceFold()
-        // One event at a time, so that each timer event and each step knows the row it reached;
-        // `update` only appends, so this costs the same as laying out the whole trace at once.
-        var index = events.startIndex
-        while index < events.endIndex {
-            layout.update(with: events[events.startIndex...index])
-            fold.apply(events[index])
-            builder.absorb(events[index], newestRow: layout.rowCount - 1, fold: fold)
-            index = events.index(after: index)
+        // One event at a time, so that each timer event and each step knows the row it reached.
+        // The layout's own fold is the one reading of the trace (numbers per incarnation, what
+        // each host shows) that the builder and the arrows' words use too.
+        for event in events {
+            layout.read(event)
+            builder.absorb(event, newestRow: layout.rowCount - 1, fold: layout.fold)
         }
+        let fold = layout.fold
         builder.finishSteps(newestRow: layout.rowCount - 1, time: layout.rows.last?.time ?? 0)
 
         title = narrator.title

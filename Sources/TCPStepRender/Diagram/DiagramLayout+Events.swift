@@ -34,8 +34,12 @@ extension DiagramLayout {
         // rejected arrow then says "→ RST" or "→ ACK" instead of "dropped".
         if let last = lastEvent, last.time == event.time, wire.origin == .host, !wire.isRetransmission,
            case .deliver(let id, wire.from, _, .rejected(let reason)) = last.kind, let index = arrowByID[id] {
-            arrows[index].reply = RejectReasonText.Reply(wire, to: reason)
-            replaceArrivalNote(&arrows[index])
+            // Edited as a copy: `replaceArrivalNote(&arrows[index])` would make Swift copy the
+            // layout for the call, and with it the whole `arrows` array, once per reply.
+            var answered = arrows[index]
+            answered.reply = RejectReasonText.Reply(wire, to: reason)
+            replaceArrivalNote(&answered)
+            arrows[index] = answered
         }
         if rowDuration == nil { rowDuration = max(.ms(1), (wire.arrivesAt - wire.sentAt) / Micros(config.rowsPerTransit)) }
         if wire.origin != .injected, hostPorts[wire.from.rawValue] == nil {

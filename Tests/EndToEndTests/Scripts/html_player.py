@@ -3,9 +3,9 @@
 and clicks buttons like a student would, reads the DOM after each, and takes a screenshot.
 
 usage: html_player.py PAGE.html SCREENSHOT.png [STEPS [GO_TO_STEP]]
-       html_player.py --bench PAGE.html STEPS   (only the timings: press space STEPS times)
-Prints one JSON object: the states, narration and in-flight text after each action, the step
-times the page measured itself (performance.now around each step), and any console errors.
+Prints one JSON object: the states, narration and in-flight text after each action, whether the
+figure fits (no chunk's drawing cut by its box, no sideways overflow), and any console errors.
+(How long a step takes is measured by scripts/bench-html-browser.py, not here.)
 Exits non-zero when the page cannot be driven. WINDOW=390,844 sets the window size (a phone)."""
 import json
 import os
@@ -28,29 +28,7 @@ def browser():
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
-def bench(page, steps):
-    driver = browser()
-    try:
-        driver.get("file://" + page)
-        body = driver.find_element(By.TAG_NAME, "body")
-        for _ in range(steps):
-            body.send_keys(Keys.SPACE)
-        for _ in range(steps // 4):
-            body.send_keys(Keys.ARROW_LEFT)
-        times = driver.execute_script("return window.tcpstepStepTimes;")
-        slow = driver.execute_script("return window.tcpstepSlowEvents;")
-        ordered = sorted(times)
-        print(json.dumps({"steps": len(times), "p50": ordered[len(ordered) // 2], "p95": ordered[int(len(ordered) * 0.95)],
-                          "max": ordered[-1], "slowEvents": slow,
-                          "lastStep": driver.execute_script("return JSON.parse(document.getElementById('data').textContent).steps.length - 1;")}))
-    finally:
-        driver.quit()
-
-
 def main():
-    if sys.argv[1] == "--bench":
-        bench(sys.argv[2], int(sys.argv[3]))
-        return
     page, screenshot = sys.argv[1], sys.argv[2]
     steps = int(sys.argv[3]) if len(sys.argv) > 3 else 6
     driver = browser()
@@ -99,13 +77,20 @@ def main():
         log.append(snapshot("p"))
         playing = driver.find_element(By.ID, "play").text
         body.send_keys("p")
+        # With everything shown: a chunk's painting is contained in its box, so the box must
+        # hold all the chunk draws (in the figure's units, 1 of slack for antialiasing).
+        driver.execute_script("window.tcpstepGo(1e9);")
+        cut = driver.execute_script(
+            "return Array.prototype.filter.call(document.querySelectorAll('#figure svg.chunk'), function (c) {"
+            "  var v = c.viewBox.baseVal, b = c.getBBox();"
+            "  return b.y < v.y - 1 || b.y + b.height > v.y + v.height + 1; }).length;")
+        driver.execute_async_script("var done = arguments[0]; requestAnimationFrame(function () { requestAnimationFrame(done); });")
+        overflow = driver.execute_script("var f = document.getElementById('figure'); return f.scrollWidth - f.clientWidth;")
         if len(sys.argv) > 4:
             driver.execute_script("window.tcpstepGo(Number(arguments[0]));", sys.argv[4])
         driver.save_screenshot(screenshot)
-        times = driver.execute_script("return window.tcpstepStepTimes;")
-        slow = driver.execute_script("return window.tcpstepSlowEvents;")
         errors = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
-        print(json.dumps({"log": log, "playLabel": playing, "stepTimesMs": times, "slowEvents": slow, "errors": errors,
+        print(json.dumps({"log": log, "playLabel": playing, "cutChunks": cut, "overflowX": overflow, "errors": errors,
                           "lastStep": driver.execute_script("return JSON.parse(document.getElementById('data').textContent).steps.length - 1;")},
                          ensure_ascii=False))
     finally:
