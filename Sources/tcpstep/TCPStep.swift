@@ -1,5 +1,14 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TCPStepCore
 
 @main
@@ -44,7 +53,11 @@ struct TCPStep: ParsableCommand {
             } else if !message.isEmpty {
                 printError(message)
             }
-            Foundation.exit(code.rawValue)
+            #if canImport(Glibc)
+            Glibc.exit(code.rawValue)
+            #else
+            Darwin.exit(code.rawValue)
+            #endif
         }
     }
 }
