@@ -34,7 +34,8 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Modules/CNcursesw"),
-        .systemLibrary(name: "CPcap", path: "Modules/CPcap"),
+        // libpcap loaded on first use (Modules/CPcap/pcap-on-demand.c), not at every start.
+        .target(name: "CPcap", path: "Modules/CPcap", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(name: "TCPStepCore"),
         // Builtin/*.tcps are compiled in (scripts/generate-builtins.py), not resources: the binary stands alone.
         .target(name: "TCPStepScenario", dependencies: ["TCPStepCore"], exclude: ["Builtin"]),

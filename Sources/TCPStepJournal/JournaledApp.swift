@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TCPStepApp
 import TCPStepRender
 
@@ -61,7 +65,7 @@ public struct JournaledApp: InteractiveProgram {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             model.finishSave("saved to \(path)")
         } catch {
-            model.finishSave("not saved: cannot write \(path): \((error as NSError).localizedDescription)")
+            model.finishSave("not saved: cannot write \(path): \(systemErrorText(error))")
         }
     }
 }

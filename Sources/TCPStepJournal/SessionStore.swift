@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TCPStepScenario
 
 /// The sessions directory: `$XDG_STATE_HOME/tcpstep/sessions/` (`~/.local/state/…` by default),
@@ -73,7 +82,9 @@ public struct SessionStore: Sendable {
     /// A file-name-safe form of a scenario name.
     public static func fileName(_ name: String) -> String {
         let safe = name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "-" }
-        let text = String(safe).trimmingCharacters(in: CharacterSet(charactersIn: ".-"))
+        let dotOrDash: (Character) -> Bool = { $0 == "." || $0 == "-" }
+        var text = String(safe).drop(while: dotOrDash)  // no leading or trailing dots and dashes
+        while let last = text.last, dotOrDash(last) { text.removeLast() }
         return text.isEmpty ? "session" : String(text.prefix(60))
     }
 

@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TCPStepCore
 
 @main
@@ -47,7 +51,11 @@ struct TCPStep: ParsableCommand {
             } else if !message.isEmpty {
                 printError(message)
             }
-            Foundation.exit(code.rawValue)
+            #if canImport(Glibc)
+            Glibc.exit(code.rawValue)
+            #else
+            Darwin.exit(code.rawValue)
+            #endif
         }
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import TCPStepCore
 
 /// The text of a session journal, which is a scenario file: a header comment, the scenario the
@@ -27,8 +26,10 @@ public enum JournalText {
         let prefix = "\(marker): "
         guard text.hasPrefix(prefix) else { return nil }
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }.dropFirst(prefix.count)
-        guard let comma = firstLine.range(of: ", started ", options: .backwards) else { return nil }
-        return (String(firstLine[..<comma.lowerBound]), String(firstLine[comma.upperBound...]))
+        // The last ", started " (a scenario name may itself contain one).
+        let separator = ", started "
+        guard let comma = firstLine.indices.last(where: { firstLine[$0...].hasPrefix(separator) }) else { return nil }
+        return (String(firstLine[..<comma]), String(firstLine[comma...].dropFirst(separator.count)))
     }
 
     /// A scenario's text without what a journal adds (its timed actions, `open-at`, journal

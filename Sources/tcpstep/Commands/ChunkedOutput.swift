@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Lines for stdout, printed 60 KB at a time: one `print` per line is slow for a million lines,
 /// and the whole output as one string would double the memory of a long run.

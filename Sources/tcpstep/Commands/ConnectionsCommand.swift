@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import TCPStepCapture
 import TCPStepCore
 
@@ -54,7 +53,7 @@ enum ConnectionsListing {
                 let padding = String(repeating: " ", count: widths[column] - row[column].count)
                 return rightAligned.contains(column) ? padding + row[column] : row[column] + padding
             }
-            out += cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
+            out += cells.joined(separator: "  ").trimming { $0 == " " } + "\n"
         }
         return out
     }

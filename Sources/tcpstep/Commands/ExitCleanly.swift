@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import TCPStepCore
 import TCPStepCapture
 
@@ -16,7 +15,7 @@ func exitCleanly(_ body: () throws -> Void) throws {
 
 /// One line (or several) on stderr, control characters made visible.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((TerminalText.visible(message, keepingNewlines: true) + "\n").utf8))
+    StandardStream.error(TerminalText.visible(message, keepingNewlines: true) + "\n")
 }
 
 /// A capture's error as the user's one-line message.

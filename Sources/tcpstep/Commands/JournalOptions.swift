@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TCPStepJournal
 import TCPStepScenario
 
@@ -37,7 +41,7 @@ struct JournalOptions: ParsableArguments {
         let firstLine = scenario.text.flatMap { $0.split(separator: "\n", maxSplits: 1).first }
         // A resumed journal keeps its header (and its file); anything else starts a new one.
         let header = resumed != nil && firstLine.map({ JournalText.headerFields(of: $0) != nil }) == true
-            ? String(firstLine!).trimmingCharacters(in: .newlines)
+            ? firstLine!.trimming(\.isNewline)
             : JournalText.header(scenario: name, started: SessionStore.stamp(started, format: "%Y-%m-%dT%H:%M:%SZ"))
         var session = JournalSession(input: input, header: header,
                                      defaultSaveName: "\(SessionStore.fileName(name))-\(SessionStore.stamp(started, format: "%Y%m%d-%H%M")).tcps")
@@ -50,7 +54,7 @@ struct JournalOptions: ParsableArguments {
                 session.path = try store.newJournalPath(scenario: name, started: started)
                 store.prune(keeping: session.path)
             } catch {
-                session.problem = "cannot create \(store.directory): \((error as NSError).localizedDescription)"
+                session.problem = "cannot create \(store.directory): \(systemErrorText(error))"
             }
         } else {
             session.problem = "neither XDG_STATE_HOME nor HOME is set"
@@ -62,7 +66,7 @@ struct JournalOptions: ParsableArguments {
     static func scenarioName(of scenario: Scenario) -> String {
         if let text = scenario.text, let fields = JournalText.headerFields(of: Substring(text)) { return fields.scenario }
         if scenario.source.hasPrefix("builtin:") { return String(scenario.source.dropFirst("builtin:".count)) }
-        let file = (scenario.source as NSString).lastPathComponent
+        let file = scenario.source.split(separator: "/").last.map(String.init) ?? scenario.source
         return file.hasSuffix(".tcps") ? String(file.dropLast(5)) : file
     }
 }

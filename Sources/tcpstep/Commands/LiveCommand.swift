@@ -1,5 +1,14 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TCPStepApp
 import TCPStepCapture
 import TCPStepCore
@@ -71,7 +80,7 @@ struct LiveCommand: ParsableCommand {
                 if code != 0 { throw ExitCode(code) }
                 return
             }
-            FileHandle.standardError.write(Data("tcpstep live: capturing on \(interface)\(filterText.map { " (filter: \($0))" } ?? "")\n".utf8))
+            StandardStream.error("tcpstep live: capturing on \(interface)\(filterText.map { " (filter: \($0))" } ?? "")\n")
             var live = LiveCapture(name: "interface \(interface)", selector: selector, profile: .named(profile))
             try follow(source, &live)
         }
@@ -104,7 +113,7 @@ struct LiveCommand: ParsableCommand {
                 let settled = done ? events.count : events.firstIndex { $0.step == lastStep } ?? events.count
                 if settled > printed {
                     // Straight to the file descriptor: a pipe must see each line as it happens.
-                    FileHandle.standardOutput.write(Data((events[printed ..< settled].map(\.jsonLine).joined(separator: "\n") + "\n").utf8))
+                    StandardStream.output(events[printed ..< settled].map(\.jsonLine).joined(separator: "\n") + "\n")
                     printed = settled
                 }
             }

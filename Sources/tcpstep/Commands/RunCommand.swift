@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TCPStepApp
 import TCPStepCapture
 import TCPStepCore
@@ -63,7 +67,7 @@ struct RunCommand: ParsableCommand {
                 InteractiveLoop.run(recording: events, scenario: scenario, options: appOptions)
             }
             if let path = session.path, code == 0 {
-                FileHandle.standardError.write(Data("tcpstep: session journaled in \(path) (`tcpstep --resume` reopens it)\n".utf8))
+                StandardStream.error("tcpstep: session journaled in \(path) (`tcpstep --resume` reopens it)\n")
             }
             if code != 0 { throw ExitCode(code) }
         }

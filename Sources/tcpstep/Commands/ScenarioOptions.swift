@@ -1,5 +1,14 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TCPStepCapture
 import TCPStepCore
 import TCPStepScenario
@@ -82,7 +91,7 @@ enum ScenarioLoader {
         }
         let isPath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".tcps")
         if !isPath, let builtin = try parsedBuiltin(nameOrPath) {
-            if FileManager.default.fileExists(atPath: nameOrPath) {
+            if access(nameOrPath, F_OK) == 0 {  // not FileManager: the built-in path stays without it
                 printError("tcpstep: '\(nameOrPath)' is a built-in scenario and also a file here; using the built-in (write ./\(nameOrPath) for the file)")
             }
             return builtin

@@ -22,10 +22,10 @@ struct SessionsCommand: ParsableCommand {
                 return
             }
             let width = max(8, sessions.map(\.scenario.count).max() ?? 0)
-            print("started               " + "scenario".padding(toLength: width, withPad: " ", startingAt: 0) + "  steps  actions  file")
+            print("started               " + "scenario".padded(to: width) + "  steps  actions  file")
             for session in sessions {
-                let started = session.started.padding(toLength: 20, withPad: " ", startingAt: 0)
-                let scenario = session.scenario.padding(toLength: width, withPad: " ", startingAt: 0)
+                let started = session.started.padded(to: 20)
+                let scenario = session.scenario.padded(to: width)
                 let steps = String(session.steps), actions = String(session.actions)
                 print("\(started)  \(scenario)  \(String(repeating: " ", count: max(0, 5 - steps.count)))\(steps)  "
                       + "\(String(repeating: " ", count: max(0, 7 - actions.count)))\(actions)  \(session.path)"

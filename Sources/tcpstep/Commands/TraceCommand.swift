@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import TCPStepCore
 import TCPStepNarration
 import TCPStepRender
