@@ -36,7 +36,7 @@ struct CheckDamagedJournalTests {
     @Test func aWholeJournalChecksClean() throws {
         let result = try check(Self.journal)
         #expect(result.status == 0)
-        #expect(result.output == "session.tcps: ok — handshake, 2 commands, 0 fault rules, 2 timed actions\n")
+        #expect(result.output == "session.tcps: ok — Untitled scenario, 3 commands, 0 fault rules, 1 timed actions\n")
     }
 
     @Test func aJournalCutMidLineIsReportedOnce() throws {
@@ -46,7 +46,7 @@ struct CheckDamagedJournalTests {
         #expect(result.status == 0)
         #expect(result.output == """
             warning: session.tcps:10: the journal stops in the middle of this line; opened lines 1–9
-            session.tcps: 1 warning — handshake, 2 commands, 0 fault rules, 2 timed actions
+            session.tcps: 1 warning — Untitled scenario, 3 commands, 0 fault rules, 1 timed actions
 
             """)
     }
@@ -58,16 +58,16 @@ struct CheckDamagedJournalTests {
         #expect(result.status == 0)
         #expect(occurrences(of: "session.tcps:9:", in: result.output) == 1, "\(result.output)")
         #expect(occurrences(of: "the journal stops at this line; opened lines 1–8", in: result.output) == 1, "\(result.output)")
-        #expect(result.output.hasSuffix("session.tcps: 1 warning — handshake, 2 commands, 0 fault rules, 1 timed actions\n"), "\(result.output)")
+        #expect(result.output.hasSuffix("session.tcps: 1 warning — Untitled scenario, 2 commands, 0 fault rules, 1 timed actions\n"), "\(result.output)")
     }
 
     @Test func aTimedActionThatCannotBeReplayedIsReportedOnce() throws {
-        // No final ACK is ever sent: nobody closes.
+        // No final ACK is ever sent: nobody closes (`at 1s client close` was a scripted command).
         let text = Self.journal.replacingOccurrences(of: "at 1s client close", with: "at 1s drop c2s final-ACK")
         let result = try check(text)
         #expect(result.status == 0)
         #expect(occurrences(of: "no such segment in flight", in: result.output) == 1, "\(result.output)")
         #expect(result.output.hasPrefix("warning: session.tcps:9: no such segment in flight at step "), "\(result.output)")
-        #expect(result.output.hasSuffix("session.tcps: 1 warning — handshake, 2 commands, 0 fault rules, 2 timed actions\n"), "\(result.output)")
+        #expect(result.output.hasSuffix("session.tcps: 1 warning — Untitled scenario, 2 commands, 0 fault rules, 2 timed actions\n"), "\(result.output)")
     }
 }
