@@ -8,7 +8,10 @@ extension AppModel {
         var screen = screenModel()
         screen.rowsPerTransit = fittingRowsPerTransit(screen)
         let options = Screen.diagramOptions(for: screen, width: width, height: height)
-        layout.update(with: source.events, config: options.layoutConfig)
+        layout.follow(source.events, config: options.layoutConfig)
+        // A long history is laid out from near its end (`DiagramLayout+Tail.swift`): all of it
+        // once the window comes within a few screens of where the rows start.
+        if !layout.isWhole, layout.rowCount - (scrollBack ?? 0) < 3 * height { layout.makeWhole(source.events) }
         var grid = Screen.render(screen, layout: layout, width: width, height: height)
         if showsTitleCard {
             OverlayPainter.titleCard(narrator, text: text, theme: theme, glyphs: glyphs, into: &grid)
@@ -72,7 +75,7 @@ extension AppModel {
 
     /// The trace fold at the current position (the one the diagram reads).
     mutating func currentFold() -> TraceFold {
-        layout.update(with: source.events)
+        layout.follow(source.events, config: layout.config)
         return layout.fold
     }
 
@@ -115,6 +118,10 @@ extension AppModel {
 
     /// Remembers the narration for the current position (called after each update).
     mutating func refreshNarration() {
+        // A layout that started late has folded the history already: the narration starts there too.
+        if narrationCursor.isEmpty, let start = layout.tailStart, start.stepStart > 0, start.begins(source.events) {
+            narrationCursor = NarrationCursor(fold: start.stepStartFold, of: source.events.prefix(start.stepStart))
+        }
         let text = Self.narration(of: source, by: narrator, cursor: &narrationCursor)
         narrationCache = (source.position, source.events.count, text)
     }
