@@ -10,7 +10,7 @@ import TCPStepCore
 
 extension DiagramLayout {
     /// Events laid out at least, behind the newest, when a layout starts late: many screens of rows.
-    public static let tailEventsMin = 2_000
+    public static let tailEventsMin = 1_000
 
     /// Where a layout that starts late starts: what it folded before its first row, kept so that a
     /// new width or numbering starts again from there without reading those events again.

@@ -9,21 +9,25 @@ extension Token {
     /// of a word, so `ACK#2` stays one word. Columns count characters from 1.
     static func split(_ line: Substring) -> [Token] {
         var tokens: [Token] = []
-        var current = ""
-        var start = 0
+        // Words are slices of the line (a journal has thousands of lines: no copies).
+        var wordStart: Substring.Index?
+        var startColumn = 0
         var column = 0
-        for character in line {
+        var index = line.startIndex
+        while index < line.endIndex {
+            let character = line[index]
             column += 1
-            if character == "#" && current.isEmpty { break }
             if character == " " || character == "\t" {
-                if !current.isEmpty { tokens.append(Token(text: Substring(current), column: start)) }
-                current = ""
-            } else {
-                if current.isEmpty { start = column }
-                current.append(character)
+                if let start = wordStart { tokens.append(Token(text: line[start ..< index], column: startColumn)) }
+                wordStart = nil
+            } else if wordStart == nil {
+                if character == "#" { return tokens }
+                wordStart = index
+                startColumn = column
             }
+            index = line.index(after: index)
         }
-        if !current.isEmpty { tokens.append(Token(text: Substring(current), column: start)) }
+        if let start = wordStart { tokens.append(Token(text: line[start...], column: startColumn)) }
         return tokens
     }
 }

@@ -18,22 +18,22 @@ public struct SegmentNames: Sendable {
         var event: Int
         var id: SegmentID
         var key: Key
-        /// False for copies and injected segments: they are only known by id.
-        var byHost: Bool
-        var role: SegmentRoles.Role = []
+        /// Its place among the segments its host sent that way with these flags (`FIN+ACK#2`);
+        /// 0 for copies and injected segments, which are only known by id.
+        var occurrence: Int
+        var role: SegmentRoles.Role
         /// What its direction had sent before it (put back when it is forgotten).
-        var endsBefore: SegmentRoles.Ends?
+        var endsBefore: SegmentRoles.Ends
     }
 
-    private var byFlags: [Key: [SegmentID]] = [:]
+    /// Per direction and flags, the segments sent, in order (a few kinds: searched, not hashed).
+    private var byFlags: [(key: Key, ids: [SegmentID])] = []
     private var byDirection: [[SegmentID]] = [[], []]
-    /// Per direction, in order: segments with data, handshake ACKs, final ACKs.
-    private var byRole: [SegmentRoles.Role: [[SegmentID]]] = [.data: [[], []], .handshakeAck: [[], []], .finalAck: [[], []]]
+    /// Per role (`roleKinds`) and direction, in order: segments with data, handshake ACKs, final ACKs.
+    private var byRole: [[[SegmentID]]] = Array(repeating: [[], []], count: 3)
     private var roles = SegmentRoles()
-    /// Segments put on the wire, in trace order (for shrinking).
+    /// Segments put on the wire, in trace order, which is also the order of their ids.
     private var sent: [Sent] = []
-    private var occurrence: [SegmentID: (flags: TCPFlags, k: Int)] = [:]
-    private var directions: [SegmentID: Direction] = [:]
     private var scanned = 0
 
     public init() {}
@@ -43,30 +43,30 @@ public struct SegmentNames: Sendable {
         let count = events.count
         while let last = sent.last, last.event >= count {
             sent.removeLast()
-            directions[last.id] = nil
-            guard last.byHost else { continue }
+            guard last.occurrence > 0 else { continue }
             let lane = last.key.direction.rawValue
-            byFlags[last.key]?.removeLast()
+            byFlags[flagIndex(last.key)].ids.removeLast()
             byDirection[lane].removeLast()
-            occurrence[last.id] = nil
-            for role in Self.roleKinds where last.role.contains(role) { byRole[role]![lane].removeLast() }
-            if let ends = last.endsBefore { roles.restore(ends, of: last.key.direction) }
+            for (index, role) in Self.roleKinds.enumerated() where last.role.contains(role) { byRole[index][lane].removeLast() }
+            roles.restore(last.endsBefore, of: last.key.direction)
         }
         scanned = min(scanned, count)
         let base = events.startIndex
         while scanned < count {
             switch events[base + scanned].kind {
             case .send(let wire):
-                let key = Key(direction: wire.direction, flags: wire.segment.matchFlags)
-                byFlags[key, default: []].append(wire.id)
-                byDirection[key.direction.rawValue].append(wire.id)
-                occurrence[wire.id] = (key.flags, byFlags[key]!.count)
+                let key = Key(direction: wire.direction, flags: wire.segment.matchFlags), lane = key.direction.rawValue
+                let flagIndex = flagIndex(key)
+                byFlags[flagIndex].ids.append(wire.id)
+                byDirection[lane].append(wire.id)
                 let endsBefore = roles.ends(of: wire.direction)
                 let role = roles.classify(wire.segment, direction: wire.direction)
-                for kind in Self.roleKinds where role.contains(kind) { byRole[kind]![key.direction.rawValue].append(wire.id) }
-                note(wire, key: key, byHost: true, role: role, endsBefore: endsBefore)
+                for (index, kind) in Self.roleKinds.enumerated() where role.contains(kind) { byRole[index][lane].append(wire.id) }
+                sent.append(Sent(event: scanned, id: wire.id, key: key, occurrence: byFlags[flagIndex].ids.count,
+                                 role: role, endsBefore: endsBefore))
             case .inject(let wire), .duplicate(_, let wire, _):
-                note(wire, key: Key(direction: wire.direction, flags: wire.segment.matchFlags), byHost: false)
+                sent.append(Sent(event: scanned, id: wire.id, key: Key(direction: wire.direction, flags: wire.segment.matchFlags),
+                                 occurrence: 0, role: [], endsBefore: roles.ends(of: wire.direction)))
             default:
                 break
             }
@@ -76,17 +76,25 @@ public struct SegmentNames: Sendable {
 
     private static let roleKinds: [SegmentRoles.Role] = [.data, .handshakeAck, .finalAck]
 
-    private mutating func note(_ wire: WireSegment, key: Key, byHost: Bool,
-                               role: SegmentRoles.Role = [], endsBefore: SegmentRoles.Ends? = nil) {
-        directions[wire.id] = wire.direction
-        sent.append(Sent(event: scanned, id: wire.id, key: key, byHost: byHost, role: role, endsBefore: endsBefore))
+    /// The index of `key`'s list in `byFlags` (added when new).
+    private mutating func flagIndex(_ key: Key) -> Int {
+        if let index = byFlags.firstIndex(where: { $0.key == key }) { return index }
+        byFlags.append((key, []))
+        return byFlags.count - 1
     }
 
     /// How a timed fault names a segment of the trace read so far: its direction and choice.
     public func name(of id: SegmentID) -> (Direction, SegmentChoice)? {
-        guard let direction = directions[id] else { return nil }
-        guard let (flags, k) = occurrence[id] else { return (direction, .id(id.raw)) }
-        return (direction, .sent(.flags(flags, occurrence: k)))
+        // Ids grow in trace order: halve the list.
+        var low = 0, high = sent.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sent[middle].id.raw < id.raw { low = middle + 1 } else { high = middle }
+        }
+        guard low < sent.count, sent[low].id == id else { return nil }
+        let found = sent[low]
+        guard found.occurrence > 0 else { return (found.key.direction, .id(id.raw)) }
+        return (found.key.direction, .sent(.flags(found.key.flags, occurrence: found.occurrence)))
     }
 
     /// The segment a choice picks, if it has been sent.
@@ -96,14 +104,14 @@ public struct SegmentNames: Sendable {
         case .sent(.nth(let n)):
             return Self.pick(n, of: byDirection[direction.rawValue])
         case .sent(.flags(let flags, let k)):
-            return Self.pick(k, of: byFlags[Key(direction: direction, flags: flags)] ?? [])
+            return Self.pick(k, of: byFlags.first { $0.key == Key(direction: direction, flags: flags) }?.ids ?? [])
         case .sent(.data(let k)):
-            return Self.pick(k, of: byRole[.data]![direction.rawValue])
+            return Self.pick(k, of: byRole[0][direction.rawValue])
         case .sent(.handshakeAck):
             // As a rule picks it: the direction's first handshake ACK, never a later incarnation's.
-            return Self.pick(1, of: byRole[.handshakeAck]![direction.rawValue])
+            return Self.pick(1, of: byRole[1][direction.rawValue])
         case .sent(.finalAck(let k)):
-            return Self.pick(k, of: byRole[.finalAck]![direction.rawValue])
+            return Self.pick(k, of: byRole[2][direction.rawValue])
         }
     }
 
