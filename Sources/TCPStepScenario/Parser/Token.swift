@@ -8,50 +8,35 @@ extension Token {
     /// Splits a line into words, dropping a `#` comment. A comment starts with a `#` at the start
     /// of a word, so `ACK#2` stays one word. Columns count characters from 1.
     static func split(_ line: Substring) -> [Token] {
-        if line.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCII(line) }
-        var tokens: [Token] = []
-        // Words are slices of the line (a journal has thousands of lines: no copies).
-        var wordStart: Substring.Index?
-        var startColumn = 0
-        var column = 0
-        var index = line.startIndex
-        while index < line.endIndex {
-            let character = line[index]
-            column += 1
-            if character == " " || character == "\t" {
-                if let start = wordStart { tokens.append(Token(text: line[start ..< index], column: startColumn)) }
-                wordStart = nil
-            } else if wordStart == nil {
-                if character == "#" { return tokens }
-                wordStart = index
-                startColumn = column
-            }
-            index = line.index(after: index)
+        // A journal has thousands of lines, mostly ASCII: there a byte is a character, and
+        // reading bytes spares the grapheme breaking.
+        if line.utf8.allSatisfy({ $0 < 0x80 }) {
+            return words(line.utf8, of: line, isSpace: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }, isComment: { $0 == UInt8(ascii: "#") })
         }
-        if let start = wordStart { tokens.append(Token(text: line[start...], column: startColumn)) }
-        return tokens
+        return words(line, of: line, isSpace: { $0 == " " || $0 == "\t" }, isComment: { $0 == "#" })
     }
 
-    /// `split` for a line of ASCII, where a byte is a character: no grapheme breaking.
-    private static func splitASCII(_ line: Substring) -> [Token] {
+    /// The words of `line` (slices of it, not copies), read through `view`: its characters, or
+    /// its bytes. Columns count the view's elements.
+    private static func words<View: Collection>(_ view: View, of line: Substring, isSpace: (View.Element) -> Bool,
+                                                isComment: (View.Element) -> Bool) -> [Token] where View.Index == Substring.Index {
         var tokens: [Token] = []
-        let bytes = line.utf8
         var wordStart: Substring.Index?
         var startColumn = 0
         var column = 0
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
+        var index = view.startIndex
+        while index < view.endIndex {
+            let element = view[index]
             column += 1
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+            if isSpace(element) {
                 if let start = wordStart { tokens.append(Token(text: line[start ..< index], column: startColumn)) }
                 wordStart = nil
             } else if wordStart == nil {
-                if byte == UInt8(ascii: "#") { return tokens }
+                if isComment(element) { return tokens }
                 wordStart = index
                 startColumn = column
             }
-            index = bytes.index(after: index)
+            index = view.index(after: index)
         }
         if let start = wordStart { tokens.append(Token(text: line[start...], column: startColumn)) }
         return tokens
