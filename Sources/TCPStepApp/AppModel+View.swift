@@ -23,7 +23,10 @@ extension AppModel {
         var screen = screenModel()
         screen.rowsPerTransit = fittingRowsPerTransit(screen)
         let options = Screen.diagramOptions(for: screen, width: width, height: height)
-        layout.update(with: source.events, config: options.layoutConfig)
+        layout.follow(source.events, config: options.layoutConfig)
+        // A long history is laid out from near its end (`DiagramLayout+Tail.swift`): all of it
+        // once the window comes within a few screens of where the rows start.
+        if !layout.isWhole, layout.rowCount - (scrollBack ?? 0) < 3 * height { layout.makeWhole(source.events) }
         return screen
     }
 
@@ -91,7 +94,7 @@ extension AppModel {
 
     /// The trace fold at the current position (the one the diagram reads).
     mutating func currentFold() -> TraceFold {
-        layout.update(with: source.events)
+        layout.follow(source.events, config: layout.config)
         return layout.fold
     }
 
@@ -148,6 +151,10 @@ extension AppModel {
     /// Remembers the narration, and whether the story is finished, for the current position
     /// (called after each move, so frames and keys read both for free).
     mutating func refreshNarration() {
+        // A layout that started late has folded the history already: the narration starts there too.
+        if narrationCursor.isEmpty, let start = layout.tailStart, start.stepStart > 0, start.begins(source.events) {
+            narrationCursor = NarrationCursor(fold: start.stepStartFold, of: source.events.prefix(start.stepStart))
+        }
         let finished = source.isFinished
         let text = Self.narration(of: source, by: narrator, finished: finished, cursor: &narrationCursor)
         narrationCache = (source.position, source.events.count, text, finished)

@@ -80,10 +80,11 @@ public struct AppModel: Sendable {
     public init(scenario: Scenario, options: AppOptions = AppOptions(), journalHeader: String? = nil) {
         self.scenario = scenario
         self.options = options
-        let (stepper, stop, done) = TimelinePlayer.stepper(for: scenario)
+        let opened = TimelinePlayer.open(scenario)
+        let (stepper, stop) = (opened.stepper, opened.stop)
         source = .live(stepper)
         journal = JournalRecorder(header: journalHeader ?? JournalText.header(scenario: scenario.title, started: "unknown"),
-                                  scenario: scenario, stepper: stepper, done: done)
+                                  scenario: scenario, stepper: stepper, done: opened.done, names: opened.names)
         status = scenario.damage ?? stop.map { "\(scenario.source):\($0.line): \($0.message); opened what came before" }
         showsTitleCard = options.presenter && stepper.position == 0 && status == nil
         afterMove()

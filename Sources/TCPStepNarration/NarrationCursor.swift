@@ -8,6 +8,16 @@ public struct NarrationCursor: Sendable {
     var index = TraceIndex()
 
     public init() {}
+
+    /// A cursor that has read `events`, the first events of a trace up to the end of a step, whose
+    /// fold is `fold` (the diagram's, when it started late): narrating a step after them reads
+    /// only what comes after them.
+    public init(fold: TraceFold, of events: ArraySlice<TraceEvent>) {
+        index = TraceIndex(fold: fold, of: events)
+    }
+
+    /// Nothing read yet.
+    public var isEmpty: Bool { index.eventCount == 0 }
 }
 
 extension Narrator {

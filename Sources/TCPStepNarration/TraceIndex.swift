@@ -18,6 +18,20 @@ struct TraceIndex: TraceFolding, Sendable {
         var commandSteps: Int
     }
 
+    init() {}
+
+    /// Starting late: `fold` is the fold of `events`, the first events of a trace (they must end a
+    /// step); only the scripted commands among them are counted here.
+    init(fold: TraceFold, of events: ArraySlice<TraceEvent>) {
+        self.fold = fold
+        var previous: TraceEvent?
+        for event in events where event.step != previous?.step {
+            beginStep(event.step, first: event)
+            previous = event
+        }
+        progress = FoldProgress(skipping: events, snapshot: snapshot())
+    }
+
     func wire(_ id: SegmentID) -> WireSegment? { fold.wire(id) }
     func numbers(of wire: WireSegment) -> SegmentNumbers? { fold.numbers(of: wire.id) }
     /// States, timers and listeners as they were when the burst began.

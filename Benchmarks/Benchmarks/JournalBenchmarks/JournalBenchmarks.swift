@@ -13,9 +13,11 @@ import TCPStepScenario
 ///     against "step, journal not written" (the same update, the edits thrown away), both at the
 ///     end of a session with 10,000 journaled actions, so the recorder is as full as it gets;
 ///   - opening a 10,000-action journal at its last step under 200 ms: read the file, parse it,
-///     replay every action (`TimelinePlayer`), build the view and paint its first frame.
+///     replay every action (`TimelinePlayer`), build the view and its first frame; and the same as
+///     `tcpstep --resume` does it, with the journal file rewritten before that frame.
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal],
+    // CPU time besides wall clock: the machine is shared, and wall clock counts the waits for a core.
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal],
                                            warmupIterations: 3, maxDuration: .seconds(5), maxIterations: 2_000)
 
     let plain = Box { LongSession.model }
@@ -49,7 +51,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("Journal: open a 10,000-action journal at its last step (read, parse, replay, first frame)",
-              configuration: .init(maxDuration: .seconds(10), maxIterations: 20)) { benchmark in
+              configuration: .init(maxDuration: .seconds(10), maxIterations: 40)) { benchmark in
         let path = LongSession.journalPath
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
@@ -60,12 +62,51 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(model.frame())
         }
     }
+
+    // What `tcpstep --resume` does before its first frame: the same, with the journal kept in
+    // its file (the loop's first event, the terminal size, writes it: a whole new file renamed
+    // over the old one, `fdatasync` included).
+    Benchmark("Journal: resume a 10,000-action journal (the same + the journal rewritten before the first frame)",
+              configuration: .init(maxDuration: .seconds(10), maxIterations: 40)) { benchmark in
+        let path = LongSession.journalPath
+        let resumed = LongSession.scratch("resumed.tcps")
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            let bytes = [UInt8](FileManager.default.contents(atPath: path)!)
+            let scenario = try! JournalLoader.parse(bytes, fileName: path)
+            let model = AppModel(scenario: scenario, journalHeader: LongSession.header)
+            var app = JournaledApp(model: model, journalPath: resumed)
+            _ = app.handle(.resize(width: 250, height: 70))
+            blackHole(app.frame())
+        }
+    }
+
+    // Where the open goes: parsing alone, then the model without its first frame.
+    Benchmark("Journal: open, part 1: read + parse the journal",
+              configuration: .init(maxDuration: .seconds(5), maxIterations: 40)) { benchmark in
+        let path = LongSession.journalPath
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try! JournalLoader.parse([UInt8](FileManager.default.contents(atPath: path)!), fileName: path))
+        }
+    }
+
+    Benchmark("Journal: open, part 2: replay into the model (AppModel.init: timeline, journal, diagram, narration)",
+              configuration: .init(maxDuration: .seconds(5), maxIterations: 40)) { benchmark in
+        let path = LongSession.journalPath
+        let scenario = try! JournalLoader.parse([UInt8](FileManager.default.contents(atPath: path)!), fileName: path)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(AppModel(scenario: scenario))
+        }
+    }
 }
 
 /// A session with 10,000 actions: the client sends 100 bytes, the data and its ACK cross, again
 /// and again (every send a journaled action, three steps each), on one connection.
 enum LongSession {
     static let actions = 10_000
+    static let header = JournalText.header(scenario: "long", started: "2026-11-25T16:00:00Z")
 
     static let model: AppModel = {
         let scenario = try! ScenarioParser.parse("""
@@ -75,7 +116,7 @@ enum LongSession {
         server listen 80
         client connect 80 from 5000
         """, fileName: "long.tcps")
-        var model = AppModel(scenario: scenario, journalHeader: JournalText.header(scenario: "long", started: "2026-11-25T16:00:00Z"))
+        var model = AppModel(scenario: scenario, journalHeader: header)
         _ = model.update(.resize(width: 250, height: 70))
         for _ in 0 ..< 6 { _ = model.update(.stepForward) }
         for _ in 0 ..< actions {

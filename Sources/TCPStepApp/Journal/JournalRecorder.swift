@@ -37,8 +37,10 @@ public struct JournalRecorder: Sendable {
     public private(set) var pending: [Edit] = []
 
     /// Starts a journal for a session of `scenario` whose stepper already holds its timed
-    /// actions, `done` (as `TimelinePlayer` applied them: with their step and time).
-    public init(header: String, scenario: Scenario, stepper: Stepper, done: [TimedAction]) {
+    /// actions, `done` (as `TimelinePlayer` applied them: with their step and time); `names`, what
+    /// the player named while playing them, saves reading the trace again.
+    public init(header: String, scenario: Scenario, stepper: Stepper, done: [TimedAction], names: SegmentNames = SegmentNames()) {
+        self.names = names
         self.header = header
         head = JournalText.head(of: scenario) ?? ""
         headSource = scenario.source
@@ -49,7 +51,7 @@ public struct JournalRecorder: Sendable {
             entries.append(Entry(moveIndex: index, move: move, line: JournalText.line(for: action)))
         }
         scannedMoves = stepper.moves.count
-        names.sync(with: stepper.events)
+        self.names.sync(with: stepper.events)
         openAt = Self.openAtLine(stepper, entries)
         pending = [.rewrite(body: body, openAt: openAt)]
     }

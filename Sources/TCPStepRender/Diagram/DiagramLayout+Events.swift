@@ -19,7 +19,7 @@ extension DiagramLayout {
         case .delay(let id, let extra, _, _):
             if let index = arrowByID[id] { arrows[index].heldFor += extra }
         case .state(let host, _, let ports, _, let to, let cause):
-            if hostPorts[host.rawValue] == nil { hostPorts[host.rawValue] = ports.local }
+            notePort(ports.local, of: host)
             note(.state(to, cause), host: host, event)
         case .timer(let host, let connection, _, let kind, let action, _, _):
             timer(kind, action, host: host, connection: connection, event)
@@ -41,10 +41,7 @@ extension DiagramLayout {
             replaceArrivalNote(&answered)
             arrows[index] = answered
         }
-        if rowDuration == nil { rowDuration = max(.ms(1), (wire.arrivesAt - wire.sentAt) / Micros(config.rowsPerTransit)) }
-        if wire.origin != .injected, hostPorts[wire.from.rawValue] == nil {
-            hostPorts[wire.from.rawValue] = wire.segment.sourcePort
-        }
+        noteDeparture(wire)
         let row = anchorRow(event, host: wire.from)
         let index = arrows.count
         var arrow = DiagramArrow(wire: wire, startRow: row, turnX: 0,
@@ -81,17 +78,39 @@ extension DiagramLayout {
 
     private mutating func timer(_ kind: TimerKind, _ action: TimerAction, host: HostID,
                                 connection: ConnectionID, _ event: TraceEvent) {
+        let restarted = noteTimeWait(kind, action, connection: connection)
         switch action {
         case .fire:
-            if kind == .timeWait { runningTimeWait.remove(connection) }
             note(.timerFired(kind), host: host, event)
         case .set:
-            guard kind == .timeWait else { return }
             // 2MSL started over: a retransmitted FIN reached TIME_WAIT (the lost-last-ACK story).
-            if runningTimeWait.contains(connection) { note(.timerRestarted(kind), host: host, event) }
-            runningTimeWait.insert(connection)
+            if restarted { note(.timerRestarted(kind), host: host, event) }
         case .cancel:
-            if kind == .timeWait { runningTimeWait.remove(connection) }
+            break
+        }
+    }
+
+    // MARK: What an event changes besides the rows (a tail layout reads only this before its start)
+
+    /// The row duration from the first segment's transit time, and the sender's first port.
+    mutating func noteDeparture(_ wire: WireSegment) {
+        if rowDuration == nil { rowDuration = max(.ms(1), (wire.arrivesAt - wire.sentAt) / Micros(config.rowsPerTransit)) }
+        if wire.origin != .injected { notePort(wire.segment.sourcePort, of: wire.from) }
+    }
+
+    mutating func notePort(_ port: UInt16, of host: HostID) {
+        if hostPorts[host.rawValue] == nil { hostPorts[host.rawValue] = port }
+    }
+
+    /// Keeps `runningTimeWait`; true when a TIME_WAIT timer already running was set again.
+    mutating func noteTimeWait(_ kind: TimerKind, _ action: TimerAction, connection: ConnectionID) -> Bool {
+        guard kind == .timeWait else { return false }
+        switch action {
+        case .fire, .cancel:
+            runningTimeWait.remove(connection)
+            return false
+        case .set:
+            return !runningTimeWait.insert(connection).inserted
         }
     }
 

@@ -63,6 +63,8 @@ public struct DiagramLayout: TraceFolding, Sendable {
     var hostPorts: [UInt16?] = [nil, nil]
     /// How far the layout has read, with its checkpoints (the scheme every trace fold shares).
     public var progress = FoldProgress<Snapshot>()
+    /// Set when rows start late, after events only folded (`DiagramLayout+Tail.swift`).
+    public internal(set) var tailStart: TailStart?
 
     /// An empty diagram: just the start row with both hosts CLOSED.
     public init(config: Config) {

@@ -89,7 +89,25 @@ public struct ScenarioParser {
     /// Character in Swift, so splitting on "\n" alone would keep a CRLF file as one line.)
     static func lines(_ text: String) -> [Substring] {
         let body = text.first == "\u{FEFF}" ? text.dropFirst() : Substring(text)
-        return body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        // Line ends found among the bytes (CR and LF always end a character, so the cuts fall
+        // between characters): splitting by Character would segment every grapheme of the file.
+        var lines: [Substring] = []
+        let bytes = body.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
+                index = bytes.index(after: index)
+                continue
+            }
+            lines.append(body[start ..< index])
+            index = bytes.index(after: index)
+            if byte == UInt8(ascii: "\r"), index < bytes.endIndex, bytes[index] == UInt8(ascii: "\n") { index = bytes.index(after: index) }
+            start = index
+        }
+        lines.append(body[start...])
+        return lines
     }
 
     var scenarioConfig: SimulationConfig {

@@ -14,15 +14,27 @@ enum ValueParsers {
     /// "50ms", "1s", "1.5s", "250us", "2min" → microseconds. One rule for every unit: the
     /// value, once converted, must lie within virtual time's range.
     static func duration(_ text: Substring) -> Duration {
-        let units: [(String, Double)] = [("us", 1), ("ms", 1_000), ("min", 60_000_000), ("s", 1_000_000)]
-        for (suffix, scale) in units where text.hasSuffix(suffix) {
-            let number = text.dropLast(suffix.count)
-            guard !number.isEmpty, number.allSatisfy({ ("0"..."9").contains($0) || $0 == "." }),
-                  let value = Double(number) else { return .notATime }
-            guard let micros = Micros.checked(value, unitMicros: scale) else { return .outOfRange }
-            return .micros(micros)
+        // The unit is the lower-case letters at the end; read as bytes (a journal has a time on
+        // every line).
+        let bytes = text.utf8
+        var unitStart = bytes.endIndex
+        while unitStart > bytes.startIndex, case let byte = bytes[bytes.index(before: unitStart)],
+              byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") {
+            unitStart = bytes.index(before: unitStart)
         }
-        return .notATime
+        let scale: Double
+        switch text[unitStart...] {
+        case "us": scale = 1
+        case "ms": scale = 1_000
+        case "min": scale = 60_000_000
+        case "s": scale = 1_000_000
+        default: return .notATime
+        }
+        let number = text[..<unitStart]
+        guard !number.isEmpty, number.utf8.allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".") }),
+              let value = Double(number) else { return .notATime }
+        guard let micros = Micros.checked(value, unitMicros: scale) else { return .outOfRange }
+        return .micros(micros)
     }
 
     /// "5%" or "5" → 5.0, within 0…100.

@@ -20,11 +20,12 @@ public enum JournalLoader {
         guard let text = String(validating: bytes[..<end], as: UTF8.self) else {
             throw ScenarioError(file: fileName, line: 1, column: 1, message: "the journal is not UTF-8 text")
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines: [Substring]?
         // Each pass drops a broken last line; a bounded number, since each removes one line.
         while true {
             do {
-                var scenario = try ScenarioParser.parse(lines.joined(separator: "\n"), fileName: fileName)
+                // Whole, the text is parsed as it is; split into lines only once a line must go.
+                var scenario = try ScenarioParser.parse(lines?.joined(separator: "\n") ?? text, fileName: fileName)
                 scenario.damage = damage
                 if damage != nil && scenario.openAt == nil && !scenario.timeline.isEmpty {
                     // The `open-at` line was lost with the damage: open after the last action.
@@ -32,10 +33,12 @@ public enum JournalLoader {
                 }
                 return scenario
             } catch {
-                let after = lines.dropFirst(error.line)
-                guard error.line >= 1, error.line <= lines.count,
+                var kept = lines ?? text.split(separator: "\n", omittingEmptySubsequences: false)
+                let after = kept.dropFirst(error.line)
+                guard error.line >= 1, error.line <= kept.count,
                       after.allSatisfy({ $0.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" } }) else { throw error }
-                lines.removeSubrange((error.line - 1)...)
+                kept.removeSubrange((error.line - 1)...)
+                lines = kept
                 damage = "\(error): the journal stops at this line; opened lines 1–\(error.line - 1)"
             }
         }

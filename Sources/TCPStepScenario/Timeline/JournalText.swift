@@ -40,11 +40,10 @@ public enum JournalText {
         var skipped = Set(scenario.timeline.map(\.line))
         if let openAt = scenario.openAt { skipped.insert(openAt.line) }
         var lines: [Substring] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            where !skipped.contains(index + 1) && !line.hasPrefix(marker) {
+        for (index, line) in ScenarioParser.lines(text).enumerated() where !skipped.contains(index + 1) && !line.hasPrefix(marker) {
             lines.append(line)
         }
-        while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { lines.removeLast() }
+        while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeLast() }
         var head = lines.joined(separator: "\n") + "\n"
         if let parsed = try? ScenarioParser.parse(head, fileName: scenario.source) {
             if parsed.config.profile != scenario.config.profile { head += "set profile \(scenario.config.profile.name.rawValue)\n" }

@@ -1,8 +1,10 @@
 import TCPStepCore
 
 /// Names the segments of a trace the way the scenario language picks them: the K-th segment a
-/// host sent one way with these flags (`s2c FIN+ACK#2`), or the N-th sent that way (`c2s 4`).
-/// Copies and injected segments, which no host sent, go by their trace id (`id=9`).
+/// host sent one way with these flags (`s2c FIN+ACK#2`), or the N-th sent that way (`c2s 4`), and
+/// resolves the lecturer's selectors too (`c2s final-ACK`, `handshake-ACK`, `data#3`), counted
+/// as the scripted fault rules count them (`SegmentRoles`). Copies and injected segments, which
+/// no host sent, go by their trace id (`id=9`).
 ///
 /// Built incrementally from a growing trace (`sync`), so a journal names a segment without
 /// rescanning the whole run; a trace that shrank (a step back) drops the names it lost.
@@ -16,16 +18,22 @@ public struct SegmentNames: Sendable {
         var event: Int
         var id: SegmentID
         var key: Key
-        /// False for copies and injected segments: they are only known by id.
-        var byHost: Bool
+        /// Its place among the segments its host sent that way with these flags (`FIN+ACK#2`);
+        /// 0 for copies and injected segments, which are only known by id.
+        var occurrence: Int
+        var role: SegmentRoles.Role
+        /// What its direction had sent before it (put back when it is forgotten).
+        var endsBefore: SegmentRoles.Ends
     }
 
-    private var byFlags: [Key: [SegmentID]] = [:]
+    /// Per direction and flags, the segments sent, in order (a few kinds: searched, not hashed).
+    private var byFlags: [(key: Key, ids: [SegmentID])] = []
     private var byDirection: [[SegmentID]] = [[], []]
-    /// Segments put on the wire, in trace order (for shrinking).
+    /// Per role (`roleKinds`) and direction, in order: segments with data, handshake ACKs, final ACKs.
+    private var byRole: [[[SegmentID]]] = Array(repeating: [[], []], count: 3)
+    private var roles = SegmentRoles()
+    /// Segments put on the wire, in trace order, which is also the order of their ids.
     private var sent: [Sent] = []
-    private var occurrence: [SegmentID: (flags: TCPFlags, k: Int)] = [:]
-    private var directions: [SegmentID: Direction] = [:]
     private var scanned = 0
 
     public init() {}
@@ -35,24 +43,30 @@ public struct SegmentNames: Sendable {
         let count = events.count
         while let last = sent.last, last.event >= count {
             sent.removeLast()
-            directions[last.id] = nil
-            guard last.byHost else { continue }
-            byFlags[last.key]?.removeLast()
-            byDirection[last.key.direction.rawValue].removeLast()
-            occurrence[last.id] = nil
+            guard last.occurrence > 0 else { continue }
+            let lane = last.key.direction.rawValue
+            byFlags[flagIndex(last.key)].ids.removeLast()
+            byDirection[lane].removeLast()
+            for (index, role) in Self.roleKinds.enumerated() where last.role.contains(role) { byRole[index][lane].removeLast() }
+            roles.restore(last.endsBefore, of: last.key.direction)
         }
         scanned = min(scanned, count)
         let base = events.startIndex
         while scanned < count {
             switch events[base + scanned].kind {
             case .send(let wire):
-                let key = Key(direction: wire.direction, flags: wire.segment.matchFlags)
-                byFlags[key, default: []].append(wire.id)
-                byDirection[key.direction.rawValue].append(wire.id)
-                occurrence[wire.id] = (key.flags, byFlags[key]!.count)
-                note(wire, key: key, byHost: true)
+                let key = Key(direction: wire.direction, flags: wire.segment.matchFlags), lane = key.direction.rawValue
+                let flagIndex = flagIndex(key)
+                byFlags[flagIndex].ids.append(wire.id)
+                byDirection[lane].append(wire.id)
+                let endsBefore = roles.ends(of: wire.direction)
+                let role = roles.classify(wire.segment, direction: wire.direction)
+                for (index, kind) in Self.roleKinds.enumerated() where role.contains(kind) { byRole[index][lane].append(wire.id) }
+                sent.append(Sent(event: scanned, id: wire.id, key: key, occurrence: byFlags[flagIndex].ids.count,
+                                 role: role, endsBefore: endsBefore))
             case .inject(let wire), .duplicate(_, let wire, _):
-                note(wire, key: Key(direction: wire.direction, flags: wire.segment.matchFlags), byHost: false)
+                sent.append(Sent(event: scanned, id: wire.id, key: Key(direction: wire.direction, flags: wire.segment.matchFlags),
+                                 occurrence: 0, role: [], endsBefore: roles.ends(of: wire.direction)))
             default:
                 break
             }
@@ -60,16 +74,27 @@ public struct SegmentNames: Sendable {
         }
     }
 
-    private mutating func note(_ wire: WireSegment, key: Key, byHost: Bool) {
-        directions[wire.id] = wire.direction
-        sent.append(Sent(event: scanned, id: wire.id, key: key, byHost: byHost))
+    private static let roleKinds: [SegmentRoles.Role] = [.data, .handshakeAck, .finalAck]
+
+    /// The index of `key`'s list in `byFlags` (added when new).
+    private mutating func flagIndex(_ key: Key) -> Int {
+        if let index = byFlags.firstIndex(where: { $0.key == key }) { return index }
+        byFlags.append((key, []))
+        return byFlags.count - 1
     }
 
     /// How a timed fault names a segment of the trace read so far: its direction and choice.
     public func name(of id: SegmentID) -> (Direction, SegmentChoice)? {
-        guard let direction = directions[id] else { return nil }
-        guard let (flags, k) = occurrence[id] else { return (direction, .id(id.raw)) }
-        return (direction, .sent(.flags(flags, occurrence: k)))
+        // Ids grow in trace order: halve the list.
+        var low = 0, high = sent.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sent[middle].id.raw < id.raw { low = middle + 1 } else { high = middle }
+        }
+        guard low < sent.count, sent[low].id == id else { return nil }
+        let found = sent[low]
+        guard found.occurrence > 0 else { return (found.key.direction, .id(id.raw)) }
+        return (found.key.direction, .sent(.flags(found.key.flags, occurrence: found.occurrence)))
     }
 
     /// The segment a choice picks, if it has been sent.
@@ -77,16 +102,21 @@ public struct SegmentNames: Sendable {
         switch choice {
         case .id(let raw): return SegmentID(raw)
         case .sent(.nth(let n)):
-            let ids = byDirection[direction.rawValue]
-            return n <= ids.count ? ids[n - 1] : nil
+            return Self.pick(n, of: byDirection[direction.rawValue])
         case .sent(.flags(let flags, let k)):
-            let ids = byFlags[Key(direction: direction, flags: flags)] ?? []
-            return k <= ids.count ? ids[k - 1] : nil
-        case .sent(.data), .sent(.handshakeAck), .sent(.finalAck):
-            // The recorder names segments by count or flags only; a hand-written timed action
-            // with a lecturer's selector (`final-ACK`) is not resolved here and stops the replay
-            // with a message naming its line.
-            return nil
+            return Self.pick(k, of: byFlags.first { $0.key == Key(direction: direction, flags: flags) }?.ids ?? [])
+        case .sent(.data(let k)):
+            return Self.pick(k, of: byRole[0][direction.rawValue])
+        case .sent(.handshakeAck):
+            // As a rule picks it: the direction's first handshake ACK, never a later incarnation's.
+            return Self.pick(1, of: byRole[1][direction.rawValue])
+        case .sent(.finalAck(let k)):
+            return Self.pick(k, of: byRole[2][direction.rawValue])
         }
+    }
+
+    /// The k-th (from 1), if there are that many.
+    private static func pick(_ k: Int, of ids: [SegmentID]) -> SegmentID? {
+        k >= 1 && k <= ids.count ? ids[k - 1] : nil
     }
 }

@@ -15,16 +15,31 @@ public enum TimelinePlayer {
     /// start without one). `stop` says where playing gave up (the stepper holds what came before);
     /// `done` are the actions applied, each with the step it followed and the time it happened.
     public static func stepper(for scenario: Scenario) -> (stepper: Stepper, stop: Stop?, done: [TimedAction]) {
+        let opened = open(scenario)
+        return (opened.stepper, opened.stop, opened.done)
+    }
+
+    /// What `stepper(for:)` gives, and the names of the segments read while playing (a journal
+    /// goes on naming segments from them instead of reading the whole trace again).
+    public struct Opened: Sendable {
+        public var stepper: Stepper
+        public var stop: Stop?
+        public var done: [TimedAction]
+        public var names: SegmentNames
+    }
+
+    public static func open(_ scenario: Scenario) -> Opened {
         var stepper = Stepper(simulation: scenario.makeSimulation())
-        let (done, stop) = play(scenario.timeline, on: &stepper)
+        var names = SegmentNames()
+        let (done, stop) = play(scenario.timeline, on: &stepper, names: &names)
         guard let openAt = scenario.openAt else {
             if !scenario.timeline.isEmpty && stop == nil { stepper.go(to: 0) }
-            return (stepper, stop, done)
+            return Opened(stepper: stepper, stop: stop, done: done, names: names)
         }
         // The screen after `step` steps and the first `actions` timed actions.
         while stepper.simulation.stepCount < openAt.step, stepper.stepForward() {}
         stepper.go(to: openAt.step + min(openAt.actions, done.count))
-        return (stepper, stop, done)
+        return Opened(stepper: stepper, stop: stop, done: done, names: names)
     }
 
     /// The whole run, headless: the timed actions, then on to quiet (bounded by `runUntil`).
@@ -45,7 +60,8 @@ public enum TimelinePlayer {
             return (log.events, nil, end)
         }
         var stepper = Stepper(simulation: scenario.makeSimulation())
-        let (_, stop) = play(scenario.timeline, on: &stepper)
+        var names = SegmentNames()
+        let (_, stop) = play(scenario.timeline, on: &stepper, names: &names)
         // The rest needs no history: run a copy straight on.
         var rest = stepper.simulation
         var log = TraceLog()
@@ -55,8 +71,7 @@ public enum TimelinePlayer {
     }
 
     /// Applies the actions in order; returns those applied (with their step and time) and why it stopped early.
-    private static func play(_ timeline: [TimedAction], on stepper: inout Stepper) -> ([TimedAction], Stop?) {
-        var names = SegmentNames()
+    private static func play(_ timeline: [TimedAction], on stepper: inout Stepper, names: inout SegmentNames) -> ([TimedAction], Stop?) {
         var done: [TimedAction] = []
         for action in timeline {
             if let problem = reach(action, on: &stepper) {

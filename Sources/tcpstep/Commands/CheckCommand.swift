@@ -27,10 +27,15 @@ struct CheckCommand: ParsableCommand {
                 return
             }
             let loaded = input.scenario
-            let events = HeadlessRun.trace(of: loaded).events
+            // Not `HeadlessRun`, which reports damage and a stopped replay on stderr: here each is one warning.
+            let (events, stop, _) = TimelinePlayer.boundedTrace(of: loaded)
             let hits = FaultRuleReport.hits(of: loaded.script.faultRules, in: events)
             let fold = TraceFold(events: events)
-            var warnings = 0
+            var problems: [String] = []
+            if let damage = loaded.damage { problems.append(damage) }
+            if let stop { problems.append("\(loaded.source):\(stop.line): \(stop.message); checked what came before") }
+            for problem in problems { print("warning: \(TerminalText.visible(problem))") }
+            var warnings = problems.count
             for (rule, hit) in zip(loaded.script.faultRules, hits) {
                 if let hit {
                     print("  \(rule)  →  \(FaultRuleReport.describe(hit, numbers: fold.numbers(of: hit.id)))")
@@ -42,7 +47,6 @@ struct CheckCommand: ParsableCommand {
             let timed = loaded.timeline.isEmpty ? "" : ", \(loaded.timeline.count) timed actions"
             let summary = "\(TerminalText.visible(loaded.title)), \(FaultRuleReport.count(loaded.script.commands.count, "command")), \(FaultRuleReport.count(loaded.script.faultRules.count, "fault rule"))\(timed)"
             let name = TerminalText.visible(scenario)
-            if let damage = loaded.damage { print("warning: \(TerminalText.visible(damage))") }
             print(warnings == 0 ? "\(name): ok — \(summary)" : "\(name): \(warnings) warning\(warnings == 1 ? "" : "s") — \(summary)")
         }
     }

@@ -25,6 +25,14 @@ public struct FoldProgress<Snapshot: Sendable>: Sendable {
 
     public init() {}
 
+    /// As if `events` had been read, with one checkpoint at their end (a reader that starts late,
+    /// from a state given to it: a step back before them starts again from nothing).
+    public init(skipping events: ArraySlice<TraceEvent>, snapshot: Snapshot) {
+        eventCount = events.count
+        lastEvent = events.last
+        checkpoints = [(eventCount, lastEvent, snapshot)]
+    }
+
     /// True when the events read are the first events of `events`. Comparing the last one is
     /// enough: a trace is only ever cut back and regrown, and events carry time and step.
     public func isPrefix(of events: ArraySlice<TraceEvent>) -> Bool {
