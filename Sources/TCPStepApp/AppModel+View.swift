@@ -66,7 +66,8 @@ extension AppModel {
     var glyphs: GlyphSet { options.ascii ? .ascii : .unicode }
 
     /// The screen's own words in the chosen language.
-    var text: UIText { options.language == .chinese ? .chinese : .english }
+    /// The screen's wordings in the session's language (the journal's status lines use them too).
+    public var text: UIText { options.language == .chinese ? .chinese : .english }
 
     /// True at the end of the story: nothing left to happen, at the newest step, and the card
     /// not put away.

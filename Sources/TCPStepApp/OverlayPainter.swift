@@ -59,7 +59,9 @@ enum OverlayPainter {
             text.language == .chinese ? (entry.keys.replacing("click", with: text(.helpClick)), entry.actionZH) : (entry.keys, entry.action)
         }
         let oneColumn = aligned(entries, gap: 2)
-        guard oneColumn.count + 2 > height else { return oneColumn }
+        // One column while it fits with the box and its closing hint ("any key closes"): a help
+        // that does not say how to leave it is a trap on a projector.
+        guard oneColumn.count + 5 > height - 1 else { return oneColumn }
         // Two columns, each aligned on its own keys, so one long key ("PgUp PgDn Home End") does
         // not cost the other column its words; what still does not fit ends in an ellipsis.
         let half = (entries.count + 1) / 2

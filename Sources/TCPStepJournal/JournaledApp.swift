@@ -19,12 +19,12 @@ public struct JournaledApp: InteractiveProgram {
     /// `journalPath` nil: no journal (`--no-journal`, or `problem` says why not); `w` still saves.
     public init(model: AppModel, journalPath: String?, problem: String? = nil) {
         self.model = model
-        startProblem = problem.map { "not journaling this session: \($0)" }
+        startProblem = problem.map { model.text(.statusNotJournaling, $0) }
         guard let journalPath else { return }
         do {
             file = try JournalFile(path: journalPath)
         } catch {
-            startProblem = "not journaling this session: \(error)"
+            startProblem = model.text(.statusNotJournaling, "\(error)")
         }
     }
 
@@ -54,18 +54,18 @@ public struct JournaledApp: InteractiveProgram {
             try file.apply(edits)
         } catch {
             self.file = nil
-            model.show(status: "not journaling any more: \(error)")
+            model.show(status: model.text(.statusJournalStopped, "\(error)"))
         }
     }
 
     private mutating func save(to name: String) {
         let path = name.hasPrefix("/") ? name : FileManager.default.currentDirectoryPath + "/" + name
-        guard let text = model.journal?.text else { return model.finishSave("a recorded trace is not a session: nothing to save") }
+        guard let text = model.journal?.text else { return model.finishSave(model.text(.statusSaveRecording)) }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            model.finishSave("saved to \(path)")
+            model.finishSave(model.text(.statusSavedTo, path))
         } catch {
-            model.finishSave("not saved: cannot write \(path): \(systemErrorText(error))")
+            model.finishSave(model.text(.statusSaveFailed, path, systemErrorText(error)))
         }
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import TCPStepApp
+@testable import TCPStepApp
 import TCPStepCore
 import TCPStepJournal
 import TCPStepRender
@@ -29,6 +29,22 @@ import Testing
         }
         #expect(app.model.status == nil || !(app.model.status!.contains("journal")))
         #expect(!FileManager.default.fileExists(atPath: path + ".tmp"))
+    }
+
+    @Test func theJournalSaysItInTheSessionsLanguage() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let inTheWay = directory + "/not-a-directory"
+        FileManager.default.createFile(atPath: inTheWay, contents: Data())
+        var model = try Session.model("handshake")
+        model.options.language = .chinese
+        var app = JournaledApp(model: model, journalPath: inTheWay + "/s.tcps")
+        _ = app.handle(.resize(width: 100, height: 30))
+        #expect(app.model.status == "本次会话没有写日志：cannot create \(inTheWay)/s.tcps: Not a directory")
+        app.model.saveRequest = inTheWay + "/saved.tcps"
+        _ = app.handle(.key(.character(" ")))
+        // The system's reason after the colon stays as the system says it (strerror).
+        #expect(app.model.status?.hasPrefix("未保存：无法写入 \(inTheWay)/saved.tcps：") == true)
     }
 
     @Test func anUnwritableDirectoryIsSaidOnceAndTheSessionGoesOn() throws {

@@ -43,6 +43,8 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
     case originRecorded, originCapture, originLiveCapture
     case liveWaiting, liveShowing, liveSteppedBack, statusWaitingForPackets
     case statusAsScenarioWritten, statusAsScenarioFailed, statusAsScenarioSimulation, statusAsScenarioRecording
+    // Journals and `w` (TCPStepJournal)
+    case statusNotJournaling, statusJournalStopped, statusSavedTo, statusSaveFailed, statusSaveRecording
 
     /// Each phrase in English and in Chinese, side by side: a phrase cannot lack a translation.
     static let wordings: [UIKey: (english: String, chinese: String)] = [
@@ -226,6 +228,16 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
                "错误：连接超时（ETIMEDOUT）"),
         .saveTitle: ("save",
                "保存"),
+        .statusNotJournaling: ("not journaling this session: {0}",
+               "本次会话没有写日志：{0}"),
+        .statusJournalStopped: ("not journaling any more: {0}",
+               "日志已停止写入：{0}"),
+        .statusSavedTo: ("saved to {0}",
+               "已保存到 {0}"),
+        .statusSaveFailed: ("not saved: cannot write {0}: {1}",
+               "未保存：无法写入 {0}：{1}"),
+        .statusSaveRecording: ("a recorded trace is not a session: nothing to save",
+               "录制的轨迹不是一次会话：没有可保存的内容"),
         .savePrompt: ("Save this session as a scenario file:",
                "把这次会话保存为场景文件："),
         .saveHint: ("a name relative to the current directory · enter saves · esc cancels",
