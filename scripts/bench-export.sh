@@ -8,8 +8,7 @@
 #  3. that page stepped in headless Chromium (scripts/bench-html-browser.py: each step's script,
 #     layout and frame time, measured in the page with performance.now).
 # usage: scripts/bench-export.sh [path/to/release/tcpstep ...]   (several builds: each is compared)
-# The lightest build (see README, "Speed"):
-#   swift build -c release --static-swift-stdlib -Xlinker -no-pie --scratch-path .build-static
+# The lightest build (see README, "Speed"): scripts/build-lightest.sh → .build-lightest/release/tcpstep
 set -euo pipefail
 cd "$(dirname "$0")/.."
 (( $# )) || set -- .build/release/tcpstep
