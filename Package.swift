@@ -64,6 +64,6 @@ let package = Package(
         .testTarget(name: "TCPStepExportTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepNarration", "TCPStepRender", "TCPStepExport"]),
         .testTarget(name: "TCPStepJournalTests", dependencies: ["TCPStepCore", "TCPStepScenario", "TCPStepApp", "TCPStepJournal"]),
         // Drives the real binary in tmux; depending on it makes `swift test` build it first.
-        .testTarget(name: "EndToEndTests", dependencies: ["tcpstep"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["tcpstep"], exclude: ["Scripts"]),
     ]
 )
