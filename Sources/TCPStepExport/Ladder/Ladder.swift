@@ -78,17 +78,8 @@ public struct Ladder: Sendable {
         public var from: HostID { wire.from }
         public var to: HostID { wire.to }
 
-        public var endRow: Int? {
-            switch end {
-            case .inFlight: nil
-            case .arrived(let row, _), .lost(let row): row
-            }
-        }
-
-        public var isLost: Bool {
-            if case .lost = end { return true }
-            return false
-        }
+        public var endRow: Int? { end.row }
+        public var isLost: Bool { end.isLost }
 
         /// Delivered and accepted by the receiver's TCP.
         public var wasAccepted: Bool {

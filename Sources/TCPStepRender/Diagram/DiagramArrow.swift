@@ -18,6 +18,19 @@ public struct DiagramArrow: Hashable, Sendable {
         case arrived(row: Int, outcome: DeliveryOutcome)
         /// Lost by the network on `row`: the arrow stops there with a ✗.
         case lost(row: Int)
+
+        /// The row it ended on, or nil while in flight.
+        public var row: Int? {
+            switch self {
+            case .inFlight: nil
+            case .arrived(let row, _), .lost(let row): row
+            }
+        }
+
+        public var isLost: Bool {
+            if case .lost = self { return true }
+            return false
+        }
     }
 
     /// Where a text goes: its row, its first column, and how many columns it may take (less
@@ -53,17 +66,8 @@ public struct DiagramArrow: Hashable, Sendable {
     public var isInFlight: Bool { end == .inFlight }
 
     /// The last row the arrow occupies, or nil while in flight.
-    public var endRow: Int? {
-        switch end {
-        case .inFlight: nil
-        case .arrived(let row, _), .lost(let row): row
-        }
-    }
-
-    public var isLost: Bool {
-        if case .lost = end { return true }
-        return false
-    }
+    public var endRow: Int? { end.row }
+    public var isLost: Bool { end.isLost }
 
     /// The style role that says most about it (RST, lost, retransmitted, SYN, …).
     public var role: SegmentRole { SegmentLabel.role(for: wire, isLost: isLost) }
