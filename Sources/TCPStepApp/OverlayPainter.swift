@@ -13,7 +13,7 @@ enum OverlayPainter {
             // Every key, "q quit" included, even at 80×24: the box may use all rows but one, and
             // the closing hint goes first when rows are short.
             var lines = helpLines(text, height: grid.height, width: grid.width, ellipsis: glyphs == .ascii ? "~" : "…")
-            if lines.count + 4 <= grid.height - 1 { lines += ["", text(.helpClose)] }
+            if fitsWithClosingHint(lines.count, height: grid.height) { lines += ["", text(.helpClose)] }
             box(title: text(.helpTitle), lines: lines, theme: theme, glyphs: glyphs, marginRows: 0, into: &grid)
         case .scenarioPicker(let names, let highlighted):
             let lines = pickerLines(names, highlighted: highlighted, language: language, glyphs: glyphs, width: grid.width - 8)
@@ -61,7 +61,7 @@ enum OverlayPainter {
         let oneColumn = aligned(entries, gap: 2)
         // One column while it fits with the box and its closing hint ("any key closes"): a help
         // that does not say how to leave it is a trap on a projector.
-        guard oneColumn.count + 5 > height - 1 else { return oneColumn }
+        if fitsWithClosingHint(oneColumn.count, height: height) { return oneColumn }
         // Two columns, each aligned on its own keys, so one long key ("PgUp PgDn Home End") does
         // not cost the other column its words; what still does not fit ends in an ellipsis.
         let half = (entries.count + 1) / 2
@@ -73,6 +73,10 @@ enum OverlayPainter {
             return cell + String(repeating: " ", count: max(1, leftWidth - CellGrid.displayWidth(of: cell))) + next
         }
     }
+
+    /// Whether `count` key lines, a blank line and "any key closes this help" fit in a box of
+    /// `height` rows less one (the box's borders take two, a margin row one).
+    static func fitsWithClosingHint(_ count: Int, height: Int) -> Bool { count + 4 <= height - 1 }
 
     /// "keys␣␣action" lines with the actions lined up after the widest key.
     private static func aligned(_ entries: [(keys: String, action: String)], gap: Int) -> [String] {
