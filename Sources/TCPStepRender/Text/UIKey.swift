@@ -43,6 +43,7 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
     case originRecorded, originCapture, originLiveCapture
     case liveWaiting, liveShowing, liveSteppedBack, statusWaitingForPackets
     case statusAsScenarioWritten, statusAsScenarioFailed, statusAsScenarioSimulation, statusAsScenarioRecording
+    case asScenarioNoConnection
     // Journals and `w` (TCPStepJournal)
     case statusNotJournaling, statusJournalStopped, statusSavedTo, statusSaveFailed, statusSaveRecording
 
@@ -404,6 +405,8 @@ public enum UIKey: String, CaseIterable, Hashable, Sendable {
                "已把这个连接写成场景：{0}"),
         .statusAsScenarioFailed: ("could not write the scenario: {0}",
                "无法写出场景：{0}"),
+        .asScenarioNoConnection: ("no connection yet",
+               "还没有连接"),
         .statusAsScenarioSimulation: ("W writes a capture as a scenario; this is a simulation (w saves the session)",
                "W 把抓包写成场景；这是一个模拟（w 保存会话）"),
         .statusAsScenarioRecording: ("W writes a capture as a scenario; a recorded trace has no captured packets",

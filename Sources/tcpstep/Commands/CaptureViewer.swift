@@ -68,7 +68,7 @@ struct CaptureViewer: InteractiveProgram {
 
     /// `W`: the connection as `--as-scenario` prints it, in a new file of the current directory.
     private mutating func writeAsScenario() {
-        guard let story else { return model.finishAsScenario(path: nil, failure: "no connection yet") }
+        guard let story else { return model.finishAsScenario(path: nil, failure: model.text(.asScenarioNoConnection)) }
         // "curl.pcap" → "curl-conn1.tcps"; a live capture "live-lo-conn1.tcps".
         let stem = URL(fileURLWithPath: model.scenario.source).deletingPathExtension().lastPathComponent
         let base = SnapshotFiles.name(of: stem) + "-conn\(story.summary.number)"
