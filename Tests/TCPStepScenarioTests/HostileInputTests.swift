@@ -87,6 +87,14 @@ struct HostileInputTests {
         #expect(Self.error("server listen 80\n\u{FEFF}client close") != nil)
     }
 
+    @Test func textCommandsLoseBlanksAtBothEndsOnly() throws {
+        let scenario = try ScenarioParser.parse(
+            "title \t  Two  words \t \ntitle.zh\t三次 握手\t\nsay  x\nserver listen 80\nclient connect 80", fileName: "t.tcps")
+        #expect(scenario.title == "Two  words")
+        #expect(scenario.titleZH == "三次 握手")
+        #expect(Self.error("title \t \nserver listen 80") == "t.tcps:1:1: `title` needs some text after it")
+    }
+
     // MARK: Bytes that are not UTF-8
 
     @Test func invalidUTF8IsReportedAtItsLineAndColumn() {

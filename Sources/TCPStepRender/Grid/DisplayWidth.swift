@@ -48,10 +48,32 @@ enum DisplayWidth {
     }
 
     /// Punctuation, arrows, box drawing, shapes, dingbats (U+2000–U+2BFF): what the diagram is
-    /// drawn with, worked out once.
-    private static let symbolWidths: [UInt8] = (0x2000 ..< 0x2C00).map { UInt8(slowColumns(of: Unicode.Scalar($0)!)) }
+    /// drawn with, unpacked from `symbolWidthRuns` once.
+    private static let symbolWidths: [UInt8] = {
+        var widths: [UInt8] = []
+        widths.reserveCapacity(0xC00)
+        for (count, width) in symbolWidthRuns { widths += repeatElement(width, count: Int(count)) }
+        return widths
+    }()
 
-    private static func slowColumns(of scalar: Unicode.Scalar) -> Int {
+    /// `slowColumns` of U+2000…U+2BFF as runs of (how many scalars, their width), written out
+    /// because working them out from Unicode's property tables at every start cost a tenth of an
+    /// export's instructions and pulled those tables into memory. `DisplayWidthTableTests`
+    /// checks every entry against `slowColumns` and prints the new runs when Unicode changes.
+    static let symbolWidthRuns: [(UInt16, UInt8)] = [
+        (11, 1), (5, 0), (26, 1), (5, 0), (49, 1), (5, 0), (1, 1), (10, 0),
+        (96, 1), (33, 0), (553, 1), (2, 2), (13, 1), (2, 2), (190, 1), (4, 2),
+        (3, 1), (1, 2), (2, 1), (1, 2), (521, 1), (2, 2), (21, 1), (2, 2),
+        (50, 1), (12, 2), (43, 1), (1, 2), (19, 1), (1, 2), (13, 1), (1, 2),
+        (8, 1), (2, 2), (17, 1), (2, 2), (5, 1), (2, 2), (8, 1), (1, 2),
+        (5, 1), (1, 2), (21, 1), (1, 2), (7, 1), (2, 2), (1, 1), (1, 2),
+        (4, 1), (1, 2), (2, 1), (1, 2), (7, 1), (1, 2), (4, 1), (2, 2),
+        (28, 1), (1, 2), (35, 1), (1, 2), (1, 1), (1, 2), (4, 1), (3, 2),
+        (1, 1), (1, 2), (61, 1), (3, 2), (24, 1), (1, 2), (14, 1), (1, 2),
+        (859, 1), (2, 2), (51, 1), (1, 2), (4, 1), (1, 2), (170, 1),
+    ]
+
+    static func slowColumns(of scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if isZeroWidth(scalar) { return 0 }
         if wideRanges.contains(where: { $0.contains(value) }) { return 2 }
