@@ -47,8 +47,9 @@ extension Narrator {
             cursor.index.beginStep(events[base + start].step, first: events[base + start])
             for offset in start ..< end {
                 cursor.index.apply(events[base + offset])
-                cursor.index.progress.advance(past: events[base + offset], atBoundary: offset == end - 1,
-                                              snapshot: cursor.index.snapshot)
+                if cursor.index.progress.advance(past: events[base + offset], atBoundary: offset == end - 1) {
+                    cursor.index.progress.checkpoint(cursor.index.snapshot())
+                }
             }
             start = end
         }

@@ -43,14 +43,19 @@ public struct FoldProgress<Snapshot: Sendable>: Sendable {
         events.count >= count && (count == 0 || events[events.startIndex + count - 1] == last)
     }
 
-    /// Counts one more event read, taking a checkpoint when one is due. A reader that can only
-    /// resume at some events (the narration, at step ends) says which with `atBoundary`.
-    public mutating func advance(past event: TraceEvent, atBoundary: Bool = true, snapshot: () -> Snapshot) {
+    /// Counts one more event read; true when a checkpoint is due here, which the reader then
+    /// gives with `checkpoint(_:)`. A reader that can only resume at some events (the narration,
+    /// at step ends) says which with `atBoundary`. (Not a snapshot closure: `reader.snapshot` as a
+    /// closure captures a copy of the whole reader, at every event.)
+    public mutating func advance(past event: TraceEvent, atBoundary: Bool = true) -> Bool {
         eventCount += 1
         lastEvent = event
-        if atBoundary && eventCount - (checkpoints.last?.eventCount ?? 0) >= Self.checkpointInterval {
-            checkpoints.append((eventCount, event, snapshot()))
-        }
+        return atBoundary && eventCount - (checkpoints.last?.eventCount ?? 0) >= Self.checkpointInterval
+    }
+
+    /// A checkpoint where the reading stands now.
+    public mutating func checkpoint(_ snapshot: Snapshot) {
+        checkpoints.append((eventCount, lastEvent, snapshot))
     }
 
     /// The newest checkpoint `events` extends (dropping newer ones), nil when there is none.
@@ -69,7 +74,7 @@ extension TraceFolding {
     /// Reads one event and counts it (taking a checkpoint when one is due).
     public mutating func read(_ event: TraceEvent) {
         apply(event)
-        progress.advance(past: event, snapshot: snapshot)
+        if progress.advance(past: event) { progress.checkpoint(snapshot()) }
     }
 
     /// Brings the reading up to `events`: reads only what is new when `events` extends what was
