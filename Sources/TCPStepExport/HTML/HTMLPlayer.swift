@@ -14,13 +14,14 @@ import TCPStepScenario
 public enum HTMLPlayer {
     public static func render(events: ArraySlice<TraceEvent>, scenario: Scenario, theme: FigureTheme,
                               numbering: SequenceNumbering = .relative, language: ExportLanguage = .english) -> String {
+        let narrator = Narrator(scenario: scenario, language: language.narration,
+                                relativeSequenceNumbers: numbering == .relative)
+        let told = OnAnotherCore { narrator.narrateAll(events) }
         let ladder = Ladder(events: events, scenario: scenario, numbering: numbering, language: language)
         var svgOptions = LadderSVG.Options(theme: theme)
         svgOptions.stepTags = true
         let figure = LadderSVG.render(ladder, options: svgOptions)
-        let narrator = Narrator(scenario: scenario, language: language.narration,
-                                relativeSequenceNumbers: numbering == .relative)
-        let narration = narrate(events, narrator: narrator, stepCount: ladder.steps.count)
+        let narration = narrate(told.value, narrator: narrator, stepCount: ladder.steps.count)
         let words = PlayerWords(language)
         var out = ""
         out.reserveCapacity(figure.utf8.count + ladder.steps.count * 160 + 16_384)
@@ -49,10 +50,10 @@ public enum HTMLPlayer {
     }
 
     /// The narration of each step (index = step), the author's summary before the first.
-    static func narrate(_ events: ArraySlice<TraceEvent>, narrator: Narrator, stepCount: Int) -> [String] {
+    static func narrate(_ steps: [StepNarration], narrator: Narrator, stepCount: Int) -> [String] {
         var texts = Array(repeating: "", count: stepCount)
         if !texts.isEmpty { texts[0] = narrator.summary ?? "" }
-        for step in narrator.narrateAll(events) where step.step < stepCount {
+        for step in steps where step.step < stepCount {
             texts[step.step] = step.text
         }
         if let epilogue = narrator.epilogue, stepCount > 1 {
