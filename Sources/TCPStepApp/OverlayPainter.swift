@@ -62,16 +62,73 @@ enum OverlayPainter {
         // One column while it fits with the box and its closing hint ("any key closes"): a help
         // that does not say how to leave it is a trap on a projector.
         if fitsWithClosingHint(oneColumn.count, height: height) { return oneColumn }
-        // Two columns, each aligned on its own keys, so one long key ("PgUp PgDn Home End") does
-        // not cost the other column its words; what still does not fit ends in an ellipsis.
-        let half = (entries.count + 1) / 2
-        let leftWidth = (width - 8) / 2, rightWidth = width - 4 - leftWidth
-        let left = aligned(Array(entries.prefix(half)), gap: 1), right = aligned(Array(entries.dropFirst(half)), gap: 1)
-        return left.indices.map { row in
-            let cell = CellGrid.clip(left[row], toWidth: leftWidth - 1, ellipsis: ellipsis)
-            let next = row < right.count ? CellGrid.clip(right[row], toWidth: rightWidth, ellipsis: ellipsis) : ""
-            return cell + String(repeating: " ", count: max(1, leftWidth - CellGrid.displayWidth(of: cell))) + next
+        return twoColumns(entries, rows: height - 5, width: width - 4, ellipsis: ellipsis)
+    }
+
+    /// Two columns of "keys action" cells in `width` columns and at most `rows` rows. A long key
+    /// ("PgUp PgDn Home End") and a long action wrap onto more lines of their cell rather than
+    /// being cut, as long as the rows allow; only when they do not, cells are held to two lines,
+    /// then to one, and what is left over ends in an ellipsis.
+    static func twoColumns(_ entries: [(keys: String, action: String)], rows: Int, width: Int, ellipsis: Character) -> [String] {
+        let columnWidth = (width - 2) / 2
+        // The key column as narrow as the longest key word allows, if every key then takes at
+        // most two lines: the words go to the actions, which need them more.
+        let longestWord = entries.flatMap { $0.keys.split(separator: " ") }.map { CellGrid.displayWidth(of: String($0)) }.max() ?? 1
+        let widestKey = entries.map { CellGrid.displayWidth(of: $0.keys) }.max() ?? 1
+        let keyWidth = (longestWord ... max(longestWord, widestKey)).first { width in
+            entries.allSatisfy { WordWrap.lines($0.keys, width: width).count <= 2 }
+        } ?? widestKey
+        for cap in [Int.max, 2, 1] {
+            // On one line a cell, the keys cannot wrap: the key column takes the widest.
+            let keys = cap == 1 ? widestKey : keyWidth
+            let actionWidth = max(1, columnWidth - keys - 1)
+            let cells = entries.map { entry in
+                cell(keys: cap == 1 ? [entry.keys] : WordWrap.lines(entry.keys, width: keys), action: entry.action,
+                     keyWidth: keys, actionWidth: actionWidth, cap: cap, ellipsis: ellipsis)
+            }
+            guard let split = balancedSplit(cells.map(\.count), rows: rows) else { continue }
+            let left = cells[..<split].flatMap { $0 }, right = cells[split...].flatMap { $0 }
+            return (0 ..< max(left.count, right.count)).map { row in
+                let first = row < left.count ? left[row] : String(repeating: " ", count: columnWidth)
+                // Full width, so that the box spans the screen whatever the longest action.
+                return padded(first + "  " + (row < right.count ? right[row] : ""), to: width)
+            }
         }
+        // Not even one line a cell fits: the first keys that do, cut (a screen this small shows little anyway).
+        return entries.prefix(max(1, rows)).map { CellGrid.clip($0.keys + " " + $0.action, toWidth: width, ellipsis: ellipsis) }
+    }
+
+    /// One entry's lines: its key words beside its action, each padded to its column.
+    private static func cell(keys: [String], action: String, keyWidth: Int, actionWidth: Int, cap: Int,
+                             ellipsis: Character) -> [String] {
+        var actionLines = WordWrap.lines(action, width: actionWidth)
+        if actionLines.count > cap {
+            let rest = actionLines[(cap - 1)...].joined(separator: " ")
+            actionLines = Array(actionLines.prefix(cap - 1)) + [CellGrid.clip(rest, toWidth: actionWidth, ellipsis: ellipsis)]
+        }
+        let keyLines = keys
+        return (0 ..< max(keyLines.count, actionLines.count, 1)).map { line in
+            padded(line < keyLines.count ? keyLines[line] : "", to: keyWidth) + " "
+                + padded(line < actionLines.count ? actionLines[line] : "", to: actionWidth)
+        }
+    }
+
+    private static func padded(_ text: String, to width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - CellGrid.displayWidth(of: text)))
+    }
+
+    /// Where to end the left column (entries keep their order, top to bottom then left to right)
+    /// so that the taller column is as short as it can be; nil when it is still over `rows`.
+    static func balancedSplit(_ heights: [Int], rows: Int) -> Int? {
+        let total = heights.reduce(0, +)
+        var best: (split: Int, tallest: Int)?
+        var left = 0
+        for split in 0 ... heights.count {
+            if split > 0 { left += heights[split - 1] }
+            let tallest = max(left, total - left)
+            if tallest <= rows, best == nil || tallest < best!.tallest { best = (split, tallest) }
+        }
+        return best?.split
     }
 
     /// Whether `count` key lines, a blank line and "any key closes this help" fit in a box of

@@ -109,9 +109,51 @@ import Testing
         #expect(screen.contains("q"))
         #expect(screen.contains("quit"))
         #expect(screen.contains("this help"))
-        // Two columns at 80×24: every key is there, each action as far as its column allows.
-        #expect(screen.contains("step back one e"))
-        #expect(screen.contains("PgUp PgDn Home End"))
+        #expect(screen.contains("any key closes this help"))
+        // Two columns at 80×24, every action whole: long ones go on to a second line of their
+        // cell, and so do long keys ("PgUp PgDn" over "Home End").
+        #expect(!screen.contains("…"))
+        for entry in KeyBindings.help {
+            for word in entry.action.split(separator: " ") { #expect(screen.contains(word), "\(entry.action)") }
+            for word in entry.keys.split(separator: " ") { #expect(screen.contains(word), "\(entry.keys)") }
+        }
+        #expect(screen.contains("PgUp PgDn scroll the history (End"))
+        #expect(screen.contains("Home End  follows the newest)"))
+    }
+
+    @Test func theChineseHelpAt80x24IsWholeToo() throws {
+        var model = try AppFixture.model("basic", language: .chinese, width: 80, height: 24)
+        model.press("?")
+        let screen = model.screenText()
+        // The box's own lines (the header above it may cut a long title).
+        let box = screen.split(separator: "\n").drop { !$0.contains("┌─ 按键") }.joined(separator: "\n")
+        #expect(!box.isEmpty && !box.contains("…"))
+        #expect(box.contains("按任意键关闭帮助"))
+        // Wrapped per character: each action's characters are all there, in order, once the
+        // screen's borders, padding and line breaks are taken out.
+        let flat = box.filter { !" │\n".contains($0) }
+        for entry in KeyBindings.help {
+            let action = entry.actionZH.filter { $0 != " " }
+            #expect(flat.contains(action) || action.allSatisfy { flat.contains($0) }, "\(entry.actionZH)")
+        }
+    }
+
+    @Test func helpColumnsSplitWhereTheTallerIsShortest() {
+        #expect(OverlayPainter.balancedSplit([1, 1, 1, 1], rows: 2) == 2)
+        #expect(OverlayPainter.balancedSplit([3, 1, 1, 1], rows: 3) == 1)
+        #expect(OverlayPainter.balancedSplit([3, 1, 1, 1], rows: 2) == nil)
+        #expect(OverlayPainter.balancedSplit([2, 2, 2], rows: 4) == 1)
+    }
+
+    @Test func aTinyScreenStillListsEveryKeyOnOneLineEach() {
+        // 14 rows: too few for wrapped cells, so each cell is one line (the 26 keys in two
+        // columns of 13), cut with an ellipsis; the keys are never cut.
+        let entries = KeyBindings.help.map { ($0.keys, $0.action) }
+        #expect(entries.count == 26)
+        let lines = OverlayPainter.twoColumns(entries, rows: 14, width: 76, ellipsis: "…")
+        #expect(lines.count == 13)
+        #expect(lines.contains { $0.contains("PgUp PgDn Home End") })
+        #expect(lines.contains { $0.contains("…") })
     }
 
     @Test func thePickerShowsEachSummary() throws {
