@@ -104,13 +104,27 @@ struct LectureHallTmuxTests {
         var screens: [String] = []
         // Answer the state questions (1 each time; right or wrong) until the probe question comes.
         var screen = ""
+        // Each Space waits until the header shows another step or a question opens: on a loaded
+        // machine a frame can take longer than a fixed half second, and a Space pressed into an
+        // open question would skip it.
+        func header(_ screen: String) -> Substring { screen.split(separator: "\n").first ?? "" }
+        screen = tmux.screen()
         for _ in 0 ..< 60 where !screen.contains("Linux 接下来会怎么做") {
+            let before = header(screen)
             tmux.press("Space")
-            screen = (try? tmux.waitFor("预测", timeout: 0.5)) ?? tmux.screen()
+            _ = try? tmux.waitUntil(timeout: 5, "the next step or a question") { now in
+                now.contains("预测") || header(now) != before
+            }
+            // A capture taken while the frame is still being painted may show the quiz box
+            // without its question yet: read the screen once two captures agree.
+            screen = (try? tmux.waitUntil(timeout: 3, "a settled screen") { now in
+                usleep(100_000)
+                return tmux.screen() == now
+            }) ?? tmux.screen()
             if screen.contains("预测"), !screen.contains("Linux 接下来会怎么做") {
                 screens.append(screen)
                 tmux.press("1")
-                _ = try? tmux.waitFor("空格继续", timeout: 1)
+                screen = (try? tmux.waitFor("空格继续", timeout: 5)) ?? tmux.screen()
             }
         }
         #expect(screen.contains("客户端的 FIN,ACK 还没有收到 ACK。"), "\(screen)")
