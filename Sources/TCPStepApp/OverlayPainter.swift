@@ -101,16 +101,25 @@ enum OverlayPainter {
     /// One entry's lines: its key words beside its action, each padded to its column.
     private static func cell(keys: [String], action: String, keyWidth: Int, actionWidth: Int, cap: Int,
                              ellipsis: Character) -> [String] {
-        var actionLines = WordWrap.lines(action, width: actionWidth)
-        if actionLines.count > cap {
-            let rest = actionLines[(cap - 1)...].joined(separator: " ")
-            actionLines = Array(actionLines.prefix(cap - 1)) + [CellGrid.clip(rest, toWidth: actionWidth, ellipsis: ellipsis)]
-        }
-        let keyLines = keys
-        return (0 ..< max(keyLines.count, actionLines.count, 1)).map { line in
-            padded(line < keyLines.count ? keyLines[line] : "", to: keyWidth) + " "
+        let actionLines = heldTo(cap, lines: WordWrap.lines(action, width: actionWidth), of: action,
+                                 width: actionWidth, ellipsis: ellipsis)
+        return (0 ..< max(keys.count, actionLines.count, 1)).map { line in
+            padded(line < keys.count ? keys[line] : "", to: keyWidth) + " "
                 + padded(line < actionLines.count ? actionLines[line] : "", to: actionWidth)
         }
+    }
+
+    /// `lines` (the wrapped `text`) held to `cap` lines: the last one is the rest of the text, cut
+    /// with an ellipsis. The rest is taken from `text` itself, not by joining the lines again,
+    /// which would put a space where a Chinese line was broken between two characters.
+    static func heldTo(_ cap: Int, lines: [String], of text: String, width: Int, ellipsis: Character) -> [String] {
+        guard lines.count > cap, cap >= 1 else { return lines }
+        var restStart = text.startIndex
+        for line in lines.prefix(cap - 1) {
+            if let found = text[restStart...].firstRange(of: line) { restStart = found.upperBound }
+        }
+        let rest = String(text[restStart...].drop { $0 == " " })
+        return Array(lines.prefix(cap - 1)) + [CellGrid.clip(rest, toWidth: width, ellipsis: ellipsis)]
     }
 
     private static func padded(_ text: String, to width: Int) -> String {

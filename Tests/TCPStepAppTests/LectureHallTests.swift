@@ -145,6 +145,17 @@ import Testing
         #expect(OverlayPainter.balancedSplit([2, 2, 2], rows: 4) == 1)
     }
 
+    @Test func aCellHeldToFewerLinesEndsInTheRestOfItsText() {
+        let english = "delay it by one latency (press again for more)"
+        #expect(OverlayPainter.heldTo(2, lines: WordWrap.lines(english, width: 14), of: english, width: 14, ellipsis: "…")
+                == ["delay it by", "one latency (…"])
+        // Chinese wraps between characters: the rest goes on without a space put in.
+        let chinese = "把一个旧的重复报文段放进网络（SYN、数据、FIN、RST）"
+        let held = OverlayPainter.heldTo(2, lines: WordWrap.lines(chinese, width: 10), of: chinese, width: 10, ellipsis: "…")
+        #expect(held == ["把一个旧的", "重复报文…"])
+        #expect(OverlayPainter.heldTo(3, lines: ["a", "b"], of: "a b", width: 5, ellipsis: "…") == ["a", "b"])
+    }
+
     @Test func aTinyScreenStillListsEveryKeyOnOneLineEach() {
         // 14 rows: too few for wrapped cells, so each cell is one line (the 26 keys in two
         // columns of 13), cut with an ellipsis; the keys are never cut.
